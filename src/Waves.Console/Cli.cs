@@ -1,0 +1,53 @@
+using Waves.Console.Commands;
+
+namespace Waves.Console;
+
+/// <summary>The <c>waves</c> command: the composition root that wires files, clocks and devices.</summary>
+static class Cli
+{
+    public const string Usage = """
+        usage: waves <command> [arguments]
+
+          render SOUND [overrides] [options]   render a sound to a WAV file
+          check [--sounds DIR]                 validate every sound, print every problem
+          list [--sounds DIR]                  sound names, files and declared durations
+
+        render options:
+          --sounds DIR        sound folder (default ./sounds)
+          -o FILE.wav         output file (default output/<sound>.wav, never overwritten: _2, _3 …)
+          --force             overwrite an existing -o file
+          --duration S        seconds to render (less if the sound ends first); default: the
+                              sound's declared duration, capped at 60 s, or 60 s when it has none
+          --block N           frames per block (default 512)
+          --rate SR           sample rate (default 44100)
+          --seed N            random seed (default 1): the same seed gives the same samples
+          --stems             also write each track of a root mix as <name>__<track>.wav
+          --format F          f32 (default), s16 or s24
+        overrides: name=value or node-string tokens such as warp1 or v.2
+        """;
+
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            System.Console.Out.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        try
+        {
+            return args[0] switch
+            {
+                "render" => RenderCommand.Run(args[1..]),
+                "check" => CheckCommand.Run(args[1..]),
+                "list" => ListCommand.Run(args[1..]),
+                _ => throw new UsageException($"unknown command '{args[0]}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            System.Console.Error.WriteLine($"waves: {e.Message}");
+            System.Console.Error.WriteLine("run 'waves --help' for usage");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using Waves.Engine.Audio;
+using Waves.Engine.Patching;
+using Waves.Engine.Rendering;
+
+namespace Waves.Console.Commands;
+
+/// <summary><c>waves render</c>: a sound to a WAV file, offline, as fast as the CPU allows.</summary>
+static class RenderCommand
+{
+    /// <summary>Longest default render: the original library has sounds that last 9999 s.</summary>
+    public const double DefaultLimitSeconds = 60;
+
+    static readonly string[] Known = ["--sounds", "-o", "--output", "--force", "--duration", "--block", "--rate", "--seed", "--stems", "--format"];
+
+    public static int Run(string[] args)
+    {
+        var o = Options.Parse(args, new HashSet<string> { "--force", "--stems" });
+        if (o.Unknown(Known).FirstOrDefault() is { } unknown) throw new UsageException($"unknown option {unknown}");
+        if (o.Positional.Count == 0) throw new UsageException("render needs a sound name");
+        var settings = new RenderSettings(
+            SampleRate: o.Int("--rate", 8000, 384000) ?? 44100,
+            BlockSize: o.Int("--block", 1, 65536) ?? RenderSettings.DefaultBlockSize,
+            Seed: (ulong)(o.Int("--seed", 0, int.MaxValue) ?? (int)RenderSettings.DefaultSeed));
+        var format = SampleFormats.TryParse(o.Get("--format") ?? "f32", out var f) ? f
+            : throw new UsageException($"--format expects f32, s16 or s24, got '{o.Get("--format")}'");
+        var parsed = NodeString.Parse(o.Positional);
+        if (parsed.Rejected.Count > 0)
+            throw new UsageException($"cannot read override '{parsed.Rejected[0]}': write name=value or a name followed by a number (warp1)");
+
+        var library = SoundLibrary.Load(o.Get("--sounds") ?? "sounds");
+        if (!library.Sounds.ContainsKey(parsed.Name))
+        {
+            foreach (var p in library.Problems.Where(p => p.IsError)) System.Console.Error.WriteLine(p);
+            System.Console.Error.WriteLine($"waves: no sound named '{parsed.Name}' in {library.Folder}");
+            return 1;
+        }
+        var compiled = PatchCompiler.Compile(library, parsed.Name, settings, parsed.Overrides);
+        foreach (var p in compiled.Problems) System.Console.Error.WriteLine(p);
+        if (compiled.Patch is not { } patch) return 1;
+
+        var seconds = o.Number("--duration") ?? Math.Min(patch.Spec.DeclaredDuration() ?? DefaultLimitSeconds, DefaultLimitSeconds);
+        var maxFrames = (long)Math.Round(seconds * settings.SampleRate);
+        var path = OutputPath(o, parsed.Name);
+        var stems = o.Has("--stems") ? patch.StemMix : null;
+        if (o.Has("--stems") && stems is null)
+            System.Console.Error.WriteLine($"waves: '{parsed.Name}' is not a mix; no stems written");
+
+        using var cancel = new CancellationTokenSource();
+        System.Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        var written = new List<string>();
+        var clock = Stopwatch.StartNew();
+        float peak = 0;
+        long frames;
+        using (var main = new WavWriter(path, settings.SampleRate, patch.Channels, format))
+        {
+            var stemWriters = stems?.Tracks.Select(t => (t.Signal, Writer: new WavWriter(StemPath(path, t.Name), settings.SampleRate, t.Signal.IsStereo ? 2 : 1, format))).ToList() ?? [];
+            var progress = new ProgressBar(maxFrames, settings.SampleRate);
+            try
+            {
+                frames = OfflineRender.Run(patch, maxFrames, (l, r) =>
+                {
+                    main.Write(l.Span, r.Span);
+                    peak = Math.Max(peak, Peak(l.Span));
+                    peak = Math.Max(peak, Peak(r.Span));
+                    foreach (var (signal, writer) in stemWriters)
+                        writer.Write(signal.Left.AsSpan(0, l.Length), signal.Right is { } rr ? rr.AsSpan(0, l.Length) : default);
+                }, progress.Update, cancel.Token);
+            }
+            finally
+            {
+                progress.Done();
+                foreach (var (_, writer) in stemWriters) { writer.Dispose(); written.Add(writer.Path); }
+            }
+        }
+        written.Insert(0, path);
+        clock.Stop();
+        var audioSeconds = frames / (double)settings.SampleRate;
+        var renderSeconds = clock.Elapsed.TotalSeconds;
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var w in written) System.Console.Out.WriteLine($"wrote {w}");
+        System.Console.Out.WriteLine(string.Create(inv,
+            $"length {audioSeconds:0.000} s ({frames} frames, {patch.Channels} ch, {settings.SampleRate} Hz, {format.Name()})  peak {peak:0.0000} ({20 * Math.Log10(Math.Max(peak, 1e-10)):0.0} dBFS)"));
+        System.Console.Out.WriteLine(string.Create(inv,
+            $"rendered in {renderSeconds:0.000} s, {audioSeconds / Math.Max(renderSeconds, 1e-9):0.0}x realtime"));
+        if (cancel.IsCancellationRequested) System.Console.Out.WriteLine("interrupted: the file holds what was rendered");
+        foreach (var s in patch.Root.Faults()) System.Console.Error.WriteLine($"waves: error while rendering: {s}");
+        return 0;
+    }
+
+    static float Peak(ReadOnlySpan<float> x)
+    {
+        float p = 0;
+        foreach (var v in x) p = Math.Max(p, Math.Abs(v));
+        return p;
+    }
+
+    static string OutputPath(Options o, string sound)
+    {
+        if (o.Get("-o", "--output") is { } explicitPath)
+        {
+            if (File.Exists(explicitPath) && !o.Has("--force"))
+                throw new UsageException($"{explicitPath} exists; use --force to overwrite it");
+            return explicitPath;
+        }
+        var baseName = Path.Combine("output", sound);
+        var path = baseName + ".wav";
+        for (var i = 2; File.Exists(path); i++) path = $"{baseName}_{i}.wav";
+        return path;
+    }
+
+    /// <summary>Stems sit beside the mixdown: <c>&lt;name&gt;__&lt;track&gt;.wav</c>.</summary>
+    public static string StemPath(string mixdown, string track)
+    {
+        var dir = Path.GetDirectoryName(mixdown) ?? "";
+        return Path.Combine(dir, $"{Path.GetFileNameWithoutExtension(mixdown)}__{track}.wav");
+    }
+}

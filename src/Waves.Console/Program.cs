@@ -1,0 +1,1 @@
+return Waves.Console.Cli.Run(args);

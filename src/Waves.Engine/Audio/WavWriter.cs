@@ -1,0 +1,121 @@
+using System.Buffers.Binary;
+using NAudio.Wave;
+
+namespace Waves.Engine.Audio;
+
+/// <summary>
+/// Streams float blocks to a mono or stereo WAV file. Integer formats clip to [−1, 1] and round to
+/// nearest (x·32767 for s16, x·8388607 for s24); f32 is written as given. The header is finalised by
+/// <see cref="Flush"/> and <see cref="Dispose"/>.
+/// </summary>
+public sealed class WavWriter : IDisposable
+{
+    private const double S16Scale = 32767.0;
+    private const double S24Scale = 8388607.0;
+
+    private readonly WaveFileWriter _writer;
+    private readonly int _bytesPerSample;
+    // Reused across Write calls so that rendering in blocks does not allocate.
+    private byte[] _buffer = new byte[16 * 1024];
+    private bool _disposed;
+
+    public WavWriter(string path, int sampleRate, int channels, SampleFormat format)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
+        if (channels is not (1 or 2))
+            throw new ArgumentOutOfRangeException(nameof(channels), channels, "only mono and stereo are written");
+        _bytesPerSample = format.BytesPerSample();
+
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir))
+            Directory.CreateDirectory(dir);
+
+        Path = path;
+        SampleRate = sampleRate;
+        Channels = channels;
+        Format = format;
+        _writer = new WaveFileWriter(path, format switch
+        {
+            SampleFormat.F32 => WaveFormat.CreateIeeeFloatWaveFormat(sampleRate, channels),
+            _ => new WaveFormat(sampleRate, _bytesPerSample * 8, channels),
+        });
+    }
+
+    public string Path { get; }
+    public int SampleRate { get; }
+    public int Channels { get; }
+    public SampleFormat Format { get; }
+    public long FramesWritten { get; private set; }
+
+    /// <summary>
+    /// Appends <paramref name="left"/>.Length frames. For stereo, <paramref name="right"/> must be as
+    /// long as <paramref name="left"/> and the two are interleaved; for mono it is ignored.
+    /// </summary>
+    public void Write(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Channels == 2 && right.Length != left.Length)
+            throw new ArgumentException(
+                $"right has {right.Length} samples but left has {left.Length}", nameof(right));
+        if (left.IsEmpty)
+            return;
+
+        int frameBytes = Channels * _bytesPerSample;
+        int bytes = checked(left.Length * frameBytes);
+        if (_buffer.Length < bytes)
+            _buffer = new byte[Math.Max(bytes, _buffer.Length * 2)];
+
+        var dst = _buffer.AsSpan(0, bytes);
+        Encode(left, dst, frameBytes);
+        if (Channels == 2)
+            Encode(right, dst[_bytesPerSample..], frameBytes);
+
+        _writer.Write(_buffer, 0, bytes);
+        FramesWritten += left.Length;
+    }
+
+    /// <summary>Writes buffered data and updates the header, so the file is valid up to this point.</summary>
+    public void Flush()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _writer.Flush();
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        _writer.Dispose();
+    }
+
+    /// <summary>Writes one channel into every <paramref name="stride"/>-th slot of <paramref name="dst"/>.</summary>
+    private void Encode(ReadOnlySpan<float> src, Span<byte> dst, int stride)
+    {
+        int o = 0;
+        switch (Format)
+        {
+            case SampleFormat.F32:
+                for (int i = 0; i < src.Length; i++, o += stride)
+                    BinaryPrimitives.WriteSingleLittleEndian(dst[o..], src[i]);
+                break;
+            case SampleFormat.S16:
+                for (int i = 0; i < src.Length; i++, o += stride)
+                    BinaryPrimitives.WriteInt16LittleEndian(dst[o..], (short)Math.Round(Clip(src[i]) * S16Scale));
+                break;
+            case SampleFormat.S24:
+                for (int i = 0; i < src.Length; i++, o += stride)
+                {
+                    int v = (int)Math.Round(Clip(src[i]) * S24Scale);
+                    dst[o] = (byte)v;
+                    dst[o + 1] = (byte)(v >> 8);
+                    dst[o + 2] = (byte)(v >> 16);
+                }
+                break;
+        }
+    }
+
+    // NaN becomes silence rather than an arbitrary integer.
+    private static double Clip(float x) => float.IsNaN(x) ? 0.0 : Math.Clamp(x, -1.0, 1.0);
+}

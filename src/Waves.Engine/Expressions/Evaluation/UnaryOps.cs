@@ -1,0 +1,89 @@
+namespace Waves.Engine.Expressions.Evaluation;
+
+/// <summary>A per-sample operation on one value, as a struct so generic evaluators specialise on it.</summary>
+internal interface IUnaryOp
+{
+    static abstract double Apply(double x);
+}
+
+internal struct NegateOp : IUnaryOp { public static double Apply(double x) => -x; }
+
+/// <summary>Python truthiness: any non-zero value (NaN included) is true.</summary>
+internal struct NotOp : IUnaryOp { public static double Apply(double x) => x != 0 ? 0 : 1; }
+
+internal struct SinOp : IUnaryOp { public static double Apply(double x) => Math.Sin(x); }
+
+internal struct CosOp : IUnaryOp { public static double Apply(double x) => Math.Cos(x); }
+
+internal struct TanOp : IUnaryOp { public static double Apply(double x) => Math.Tan(x); }
+
+internal struct AbsOp : IUnaryOp { public static double Apply(double x) => Math.Abs(x); }
+
+internal struct SqrtOp : IUnaryOp { public static double Apply(double x) => Math.Sqrt(x); }
+
+internal struct ExpOp : IUnaryOp { public static double Apply(double x) => Math.Exp(x); }
+
+internal struct LogOp : IUnaryOp { public static double Apply(double x) => Math.Log(x); }
+
+internal struct Log10Op : IUnaryOp { public static double Apply(double x) => Math.Log10(x); }
+
+internal struct Log2Op : IUnaryOp { public static double Apply(double x) => Math.Log2(x); }
+
+internal struct FloorOp : IUnaryOp { public static double Apply(double x) => Math.Floor(x); }
+
+internal struct CeilOp : IUnaryOp { public static double Apply(double x) => Math.Ceiling(x); }
+
+/// <summary>Half to even, like numpy.</summary>
+internal struct RoundOp : IUnaryOp { public static double Apply(double x) => Math.Round(x, MidpointRounding.ToEven); }
+
+/// <summary>Like numpy: NaN stays NaN (Math.Sign would throw).</summary>
+internal struct SignOp : IUnaryOp
+{
+    public static double Apply(double x) => x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : double.NaN;
+}
+
+internal struct TanhOp : IUnaryOp { public static double Apply(double x) => Math.Tanh(x); }
+
+internal struct SinhOp : IUnaryOp { public static double Apply(double x) => Math.Sinh(x); }
+
+internal struct CoshOp : IUnaryOp { public static double Apply(double x) => Math.Cosh(x); }
+
+internal struct ArcsinOp : IUnaryOp { public static double Apply(double x) => Math.Asin(x); }
+
+internal struct ArccosOp : IUnaryOp { public static double Apply(double x) => Math.Acos(x); }
+
+internal struct ArctanOp : IUnaryOp { public static double Apply(double x) => Math.Atan(x); }
+
+internal struct SquareOp : IUnaryOp { public static double Apply(double x) => x * x; }
+
+internal struct TruncOp : IUnaryOp { public static double Apply(double x) => Math.Truncate(x); }
+
+internal static class UnaryOps
+{
+    /// <summary>The evaluator of a one-argument built-in function, or null if there is none of that name.</summary>
+    public static Evaluator? CreateFunction(string name, Evaluator x) => name switch
+    {
+        "sin" => new UnaryEvaluator<SinOp>(x),
+        "cos" => new UnaryEvaluator<CosOp>(x),
+        "tan" => new UnaryEvaluator<TanOp>(x),
+        "abs" => new UnaryEvaluator<AbsOp>(x),
+        "sqrt" => new UnaryEvaluator<SqrtOp>(x),
+        "exp" => new UnaryEvaluator<ExpOp>(x),
+        "log" => new UnaryEvaluator<LogOp>(x),
+        "log10" => new UnaryEvaluator<Log10Op>(x),
+        "log2" => new UnaryEvaluator<Log2Op>(x),
+        "floor" => new UnaryEvaluator<FloorOp>(x),
+        "ceil" => new UnaryEvaluator<CeilOp>(x),
+        "round" => new UnaryEvaluator<RoundOp>(x),
+        "sign" => new UnaryEvaluator<SignOp>(x),
+        "tanh" => new UnaryEvaluator<TanhOp>(x),
+        "sinh" => new UnaryEvaluator<SinhOp>(x),
+        "cosh" => new UnaryEvaluator<CoshOp>(x),
+        "arcsin" => new UnaryEvaluator<ArcsinOp>(x),
+        "arccos" => new UnaryEvaluator<ArccosOp>(x),
+        "arctan" => new UnaryEvaluator<ArctanOp>(x),
+        "square" => new UnaryEvaluator<SquareOp>(x),
+        "trunc" => new UnaryEvaluator<TruncOp>(x),
+        _ => null,
+    };
+}

@@ -1,0 +1,50 @@
+using Waves.Engine.Patching;
+
+namespace Waves.Engine.Expressions;
+
+/// <summary>The block being evaluated: <c>t</c> of sample i is (Clock + i) / SampleRate.</summary>
+public readonly record struct EvalFrame(long Clock, int Count, double SampleRate);
+
+/// <summary>A signal whose current block the engine fills before expressions that read it are evaluated.</summary>
+public interface ISignalSource
+{
+    /// <summary>Values of the current block, at least <see cref="EvalFrame.Count"/> long.</summary>
+    ReadOnlySpan<float> Current { get; }
+}
+
+/// <summary>What a free name in an expression stands for.</summary>
+public abstract record NameBinding
+{
+    public sealed record Number(double Value) : NameBinding;
+    public sealed record NumberList(IReadOnlyList<double> Values) : NameBinding;
+    public sealed record Signal(ISignalSource Source) : NameBinding;
+}
+
+/// <summary>Resolves the names that the patch supplies (context variables, vars, parameters, node outputs).</summary>
+public interface INameResolver
+{
+    /// <summary>The binding of <paramref name="name"/>, or null when the patch does not define it
+    /// (built-in names — constants, notes, scales, functions, <c>t</c> — are looked up after this).</summary>
+    NameBinding? Resolve(string name);
+}
+
+/// <summary>Options fixed when an expression is compiled.</summary>
+/// <param name="MaxBlock">Largest block ever evaluated; scratch buffers are sized for it.</param>
+/// <param name="Seed">Seed of <c>rand</c> at this expression site (derived from session seed and node id).</param>
+public sealed record ExprOptions(int MaxBlock, double SampleRate, ulong Seed);
+
+/// <summary>A compiled expression: fills a block of per-sample values, allocation-free.</summary>
+public abstract class CompiledExpression
+{
+    /// <summary>True when the value never changes (no <c>t</c>, no signals, no rand).</summary>
+    public abstract bool IsConstant { get; }
+
+    /// <summary>The value when <see cref="IsConstant"/>.</summary>
+    public abstract double ConstantValue { get; }
+
+    /// <summary>Writes <see cref="EvalFrame.Count"/> values into <paramref name="dst"/>.</summary>
+    public abstract void Evaluate(in EvalFrame frame, Span<double> dst);
+}
+
+/// <summary>Compile result: the expression, or the problems that stop it (positions point into the YAML file).</summary>
+public sealed record ExprCompileResult(CompiledExpression? Expression, IReadOnlyList<Problem> Problems);

@@ -1,0 +1,93 @@
+using Waves.Engine.Patching;
+using Waves.Engine.Rendering;
+
+namespace Waves.Engine.Nodes;
+
+/// <summary>
+/// <c>mix</c>: sums named tracks (every extra key is a track, in file order). Stereo when any
+/// track is; mono tracks then go to both sides at full level, as in the original. Ends when
+/// every track has ended. Also reads the legacy forms that the original rejected: a
+/// <c>signals:</c> list of unnamed tracks, and scalar <c>&lt;track&gt;_vol</c> / <c>&lt;track&gt;_pan</c> keys.
+/// </summary>
+public sealed class Mix : Signal
+{
+    public static readonly NodeInfo Info = new(
+        "mix", "sums named tracks (each extra key is a track)", "stereo if any track is stereo, else mono",
+        [new("signals", ParamKind.List, "legacy: a list of unnamed tracks")],
+        ExtraKeys.Allow,
+        Compile)
+    { SkippedExtraKeys = ["bpm", "context"] };
+
+    public sealed record TrackOut(string Name, Signal Signal);
+
+    readonly TrackOut[] tracks;
+
+    Mix(NodeSpec spec, int maxBlock, TrackOut[] tracks) : base(spec, maxBlock, tracks.Any(t => t.Signal.IsStereo)) =>
+        this.tracks = tracks;
+
+    /// <summary>The tracks, for stems.</summary>
+    public IReadOnlyList<TrackOut> Tracks => tracks;
+
+    static Signal Compile(NodeSpec spec, CompileScope scope)
+    {
+        var isModifier = new HashSet<string>();
+        var trackNames = spec.Params.Select(p => p.Name).ToHashSet();
+        foreach (var p in spec.Params)
+            if (p.Value is Value.Number or Value.Text && ModifierTarget(p.Name) is { } target && trackNames.Contains(target))
+                isModifier.Add(p.Name);
+
+        var tracks = new List<TrackOut>();
+        foreach (var p in spec.Params)
+        {
+            if (Info.Param(p.Name) is not null && p.Name != "signals" || Info.SkippedExtraKeys.Contains(p.Name) || isModifier.Contains(p.Name))
+                continue;
+            if (p.Name == "signals" && p.Value is Value.List list)
+            {
+                for (var i = 0; i < list.Items.Length; i++)
+                    if (list.Items[i] is Value.Node n) tracks.Add(new($"{i}", scope.CompileNode(n.Spec)));
+                    else scope.Env.Error(list.Items[i].Pos, $"track {i} of 'signals' must be a node, got {list.Items[i].Describe()}");
+                continue;
+            }
+            if (p.Value is not Value.Node node)
+            {
+                scope.Env.Error(p.Value.Pos, $"track '{p.Name}' must be a node, got {p.Value.Describe()}");
+                continue;
+            }
+            var signal = scope.CompileNode(node.Spec);
+            var vol = spec.Get(p.Name + "_vol");
+            var pan = spec.Get(p.Name + "_pan");
+            if (isModifier.Contains(p.Name + "_vol") || isModifier.Contains(p.Name + "_pan"))
+                signal = Track.Wrap(signal, scope, node.Spec,
+                    isModifier.Contains(p.Name + "_pan") ? pan : null,
+                    isModifier.Contains(p.Name + "_vol") ? vol : null);
+            tracks.Add(new(p.Name, signal));
+        }
+        return new Mix(spec, scope.MaxBlock, [.. tracks]);
+    }
+
+    static string? ModifierTarget(string key) =>
+        key.EndsWith("_vol", StringComparison.Ordinal) || key.EndsWith("_pan", StringComparison.Ordinal) ? key[..^4] : null;
+
+    protected override int Render(in Block block)
+    {
+        var n = block.Count;
+        var produced = 0;
+        var left = Left.AsSpan(0, n);
+        left.Clear();
+        var right = Right is null ? default : Right.AsSpan(0, n);
+        right.Clear();
+        foreach (var t in tracks)
+        {
+            var got = t.Signal.Pull(block);
+            produced = Math.Max(produced, got);
+            var l = t.Signal.Left;
+            var r = t.Signal.Right ?? l;
+            for (var i = 0; i < got; i++) left[i] += l[i];
+            if (Right is not null)
+                for (var i = 0; i < got; i++) right[i] += r[i];
+        }
+        return Finish(block, produced);
+    }
+
+    public override IEnumerable<Signal> Children => tracks.Select(t => t.Signal);
+}

@@ -1,0 +1,230 @@
+using Waves.Engine.Patching;
+using Waves.Engine.Rendering;
+
+namespace Waves.Engine.Nodes;
+
+public enum Waveform { Sin, Cos, Tri, Sqr, Saw, Ramp, Noise, Perlin, Wander, None }
+
+public sealed class OscillatorState : NodeState
+{
+    /// <summary>Phase in radians, kept within [0, 2π).</summary>
+    public double Phase;
+    public double WanderPosition, WanderVelocity;
+}
+
+/// <summary>
+/// <c>osc</c>: periodic waveforms, seeded noise, Perlin noise and a damped random walk.
+/// Every parameter is read per sample, attack and release included (the original read those
+/// once per 2048-frame chunk). Phase advances before each sample, as in the original's
+/// cumulative sum, so sample 0 already carries one increment.
+/// Noise is seeded (session seed and node id, or <c>seed:</c>), Gaussian like the original's.
+/// </summary>
+public sealed class Oscillator : Signal
+{
+    public static readonly NodeInfo Info = new(
+        "osc", "oscillator: periodic waveforms, noise, perlin and wander", "mono",
+        [
+            new("type", ParamKind.Enum, "waveform") { DefaultText = "sin", Choices = ["sin", "cos", "tri", "sqr", "saw", "ramp", "noise", "perlin", "wander", "none"] },
+            new("freq", ParamKind.Wave, "frequency in Hz") { Default = 1, Min = 0 },
+            new("amp", ParamKind.Wave, "amplitude (before attack, release and range)") { Default = 1 },
+            new("phase", ParamKind.Wave, "phase modulation in radians, added to the running phase") { Default = 0 },
+            new("pulse_width", ParamKind.Wave, "duty cycle of sqr") { Default = 0.5, Min = 0, Max = 1 },
+            new("attack", ParamKind.Wave, "fade-in time in seconds") { Default = 0, Min = 0 },
+            new("release", ParamKind.Wave, "fade-out time in seconds before the end of duration") { Default = 0, Min = 0 },
+            new("scale", ParamKind.Number, "rate of perlin and wander") { Default = 1 },
+            new("seed", ParamKind.Number, "seed of noise, perlin and wander (0 or absent: from the session seed and node id)"),
+            new("range", ParamKind.List, "[min, max]: maps the output from -1…1 to this range (each bound a wave)"),
+            new("freq_interpolation", ParamKind.Enum, "accepted for compatibility; has no effect") { Choices = ["linear", "smooth", "step"] },
+            new("amp_interpolation", ParamKind.Enum, "accepted for compatibility; has no effect") { Choices = ["linear", "smooth", "step"] },
+        ],
+        ExtraKeys.Forbid,
+        Compile);
+
+    readonly OscillatorState state;
+    readonly Waveform type;
+    readonly Wave freq, amp, pulseWidth, attack, release;
+    readonly Wave? phaseMod, rangeMin, rangeMax;
+    readonly long total;
+    readonly double sampleRate, scale;
+    readonly ulong seed;
+    readonly Perlin? perlin;
+    readonly float[] freqBuf, ampBuf, pmBuf, pwBuf, attackBuf, releaseBuf, minBuf, maxBuf;
+    readonly double[] phaseBuf;
+
+    Oscillator(NodeSpec spec, CompileScope scope) : base(spec, scope.MaxBlock, false)
+    {
+        state = scope.Bind<OscillatorState>(spec);
+        var children = scope.WithDuration(spec.Duration);
+        type = Enum.Parse<Waveform>((spec.Get("type") as Value.Text)?.V ?? "sin", ignoreCase: true);
+        freq = children.CompileWave(spec.Get("freq"), 1, spec, "freq");
+        amp = children.CompileWave(spec.Get("amp"), 1, spec, "amp");
+        phaseMod = spec.Get("phase") is { } pm ? children.CompileWave(pm, 0, spec, "phase") : null;
+        pulseWidth = children.CompileWave(spec.Get("pulse_width"), 0.5, spec, "pulse_width");
+        attack = children.CompileWave(spec.Get("attack"), 0, spec, "attack");
+        release = children.CompileWave(spec.Get("release"), 0, spec, "release");
+        if (spec.Get("range") is Value.List { Items.Length: 2 } range)
+        {
+            rangeMin = children.CompileWave(range.Items[0], -1, spec, "range/0");
+            rangeMax = children.CompileWave(range.Items[1], 1, spec, "range/1");
+        }
+        else if (spec.Get("range") is { } bad and not Value.Null)
+            scope.Env.Error(bad.Pos, "range is written [min, max]");
+        sampleRate = scope.SampleRate;
+        total = spec.Duration is { } d ? (long)(d * sampleRate) : long.MaxValue;
+        scale = spec.Get("scale") is Value.Number s ? s.V : 1;
+        seed = scope.SeedFor(spec);
+        if (type == Waveform.Perlin) perlin = new Perlin(seed);
+        var n = scope.MaxBlock;
+        freqBuf = new float[n]; ampBuf = new float[n]; pmBuf = new float[n]; pwBuf = new float[n];
+        attackBuf = new float[n]; releaseBuf = new float[n]; minBuf = new float[n]; maxBuf = new float[n];
+        phaseBuf = new double[n];
+    }
+
+    static Signal Compile(NodeSpec spec, CompileScope scope) => new Oscillator(spec, scope);
+
+    protected override int Render(in Block block)
+    {
+        var clock = state.Clock;
+        var n = (int)Math.Min(block.Count, Math.Max(0, total - clock));
+        if (n == 0) return Finish(block, 0);
+        var sub = block with { Count = n };
+        var outp = Left.AsSpan(0, n);
+        RenderWaveform(sub, clock, outp);
+        if (type != Waveform.None)
+        {
+            amp.Fill(sub, clock, ampBuf);
+            for (var i = 0; i < n; i++) outp[i] *= ampBuf[i];
+        }
+        ApplyFades(sub, clock, outp);
+        if (rangeMin is not null && rangeMax is not null)
+        {
+            rangeMin.Fill(sub, clock, minBuf);
+            rangeMax.Fill(sub, clock, maxBuf);
+            for (var i = 0; i < n; i++)
+                outp[i] = minBuf[i] + (outp[i] + 1f) * 0.5f * (maxBuf[i] - minBuf[i]);
+        }
+        state.Clock = clock + n;
+        return Finish(block, n);
+    }
+
+    void RenderWaveform(in Block block, long clock, Span<float> outp)
+    {
+        var n = block.Count;
+        switch (type)
+        {
+            case Waveform.None:
+                outp.Clear();
+                return;
+            case Waveform.Noise:
+                for (var i = 0; i < n; i++) outp[i] = (float)Noise.Gaussian(seed, clock + i);
+                return;
+            case Waveform.Perlin:
+                for (var i = 0; i < n; i++) outp[i] = (float)perlin!.At((clock + i) / sampleRate * scale);
+                return;
+            case Waveform.Wander:
+                RenderWander(clock, outp);
+                return;
+        }
+        var phase = phaseBuf.AsSpan(0, n);
+        AdvancePhase(block, clock, phase);
+        switch (type)
+        {
+            case Waveform.Sin:
+                for (var i = 0; i < n; i++) outp[i] = (float)Math.Sin(phase[i]);
+                break;
+            case Waveform.Cos:
+                for (var i = 0; i < n; i++) outp[i] = (float)Math.Cos(phase[i]);
+                break;
+            case Waveform.Tri:
+                for (var i = 0; i < n; i++) outp[i] = (float)(2 / Math.PI * Math.Asin(Math.Sin(phase[i])));
+                break;
+            case Waveform.Sqr:
+                pulseWidth.Fill(block, clock, pwBuf);
+                for (var i = 0; i < n; i++) outp[i] = Cycles(phase[i]) < pwBuf[i] ? 1f : -1f;
+                break;
+            case Waveform.Saw:
+                for (var i = 0; i < n; i++) outp[i] = (float)Saw(phase[i]);
+                break;
+            case Waveform.Ramp:
+                for (var i = 0; i < n; i++) outp[i] = (float)-Saw(phase[i]);
+                break;
+        }
+    }
+
+    /// <summary>Fraction of a cycle, 0…1.</summary>
+    static double Cycles(double phase)
+    {
+        var c = phase / (2 * Math.PI);
+        return c - Math.Floor(c);
+    }
+
+    /// <summary>(2/π)·atan(tan(φ/2)): rising from −1 to 1 over a cycle, 0 at φ = 0.</summary>
+    static double Saw(double phase) => 2 * Cycles(phase + Math.PI) - 1;
+
+    void AdvancePhase(in Block block, long clock, Span<double> phase)
+    {
+        var n = block.Count;
+        freq.Fill(block, clock, freqBuf);
+        var acc = state.Phase;
+        var k = 2 * Math.PI / sampleRate;
+        const double TwoPi = 2 * Math.PI;
+        for (var i = 0; i < n; i++)
+        {
+            acc += k * freqBuf[i];
+            if (acc >= TwoPi || acc < 0) acc -= Math.Floor(acc / TwoPi) * TwoPi;
+            phase[i] = acc;
+        }
+        state.Phase = acc;
+        if (phaseMod is not null)
+        {
+            phaseMod.Fill(block, clock, pmBuf);
+            for (var i = 0; i < n; i++) phase[i] += pmBuf[i];
+        }
+    }
+
+    void RenderWander(long clock, Span<float> outp)
+    {
+        double p = state.WanderPosition, v = state.WanderVelocity;
+        var step = Math.Max(0.001, scale);
+        for (var i = 0; i < outp.Length; i++)
+        {
+            v += Noise.Gaussian(seed, clock + i) * step;
+            v *= 0.95;
+            p += v / sampleRate;
+            outp[i] = (float)Math.Tanh(p);
+        }
+        state.WanderPosition = p;
+        state.WanderVelocity = v;
+    }
+
+    /// <summary>Attack from the start, release ending at <c>duration</c>, both read per sample.</summary>
+    void ApplyFades(in Block block, long clock, Span<float> outp)
+    {
+        var n = block.Count;
+        if (!(attack.IsConstant && attack.Constant <= 0))
+        {
+            attack.Fill(block, clock, attackBuf);
+            for (var i = 0; i < n; i++)
+            {
+                var len = (long)(attackBuf[i] * sampleRate);
+                var k = clock + i;
+                if (k < len) outp[i] *= (float)Shapes.Rise(k, len);
+            }
+        }
+        if (total != long.MaxValue && !(release.IsConstant && release.Constant <= 0))
+        {
+            release.Fill(block, clock, releaseBuf);
+            for (var i = 0; i < n; i++)
+            {
+                var len = (long)(releaseBuf[i] * sampleRate);
+                var start = Math.Max(0, total - len);
+                var k = clock + i;
+                if (len > 0 && k >= start) outp[i] *= (float)Shapes.Fall(k - start, len);
+            }
+        }
+    }
+
+    public override IEnumerable<Signal> Children =>
+        new[] { freq, amp, pulseWidth, attack, release, phaseMod, rangeMin, rangeMax }
+            .SelectMany(w => w?.Children ?? []);
+}

@@ -1,0 +1,216 @@
+using System.Collections.Immutable;
+using Waves.Engine.Expressions;
+using Waves.Engine.Nodes;
+using Waves.Engine.Patching;
+
+namespace Waves.Engine.Rendering;
+
+/// <summary>
+/// Where a node is compiled: the environment, the names its expressions can see (context
+/// variables and parameters passed down by ancestors, then the library's vars) and the
+/// inherited <c>duration</c> that interpolation lists stretch over.
+/// </summary>
+public sealed class CompileScope : INameResolver
+{
+    readonly CompileScope? parent;
+    readonly ImmutableDictionary<string, NameBinding> names;
+
+    CompileScope(CompileEnv env, CompileScope? parent, ImmutableDictionary<string, NameBinding> names, double? duration)
+    {
+        Env = env;
+        this.parent = parent;
+        this.names = names;
+        Duration = duration;
+    }
+
+    public static CompileScope Root(CompileEnv env) => new(env, null, ImmutableDictionary<string, NameBinding>.Empty, null);
+
+    public CompileEnv Env { get; }
+    public int MaxBlock => Env.MaxBlock;
+    public int SampleRate => Env.SampleRate;
+
+    /// <summary>The <c>duration</c> parameter inherited from the nearest ancestor that has one.</summary>
+    public double? Duration { get; }
+
+    public CompileScope WithDuration(double? duration) =>
+        duration is null ? this : new CompileScope(Env, parent, names, duration);
+
+    public CompileScope WithName(string name, NameBinding binding) =>
+        new(Env, parent, names.SetItem(name, binding), Duration);
+
+    public NameBinding? Resolve(string name)
+    {
+        for (var s = this; s is not null; s = s.parent)
+            if (s.names.TryGetValue(name, out var b)) return b;
+        if (name == "duration" && Duration is { } d) return new NameBinding.Number(d);
+        return ResolveVar(name);
+    }
+
+    readonly HashSet<string> resolvingVars = [];
+
+    NameBinding? ResolveVar(string name)
+    {
+        if (!Env.Vars.TryGetValue(name, out var raw) || !resolvingVars.Add(name)) return null;
+        try
+        {
+            switch (raw)
+            {
+                case RawScalar s when YamlScalars.AsNumber(s) is { } v:
+                    return new NameBinding.Number(v);
+                case RawScalar s when !YamlScalars.IsNull(s):
+                    var r = ExpressionCompiler.Compile(s.Text, s.TextPos, Root(Env), new ExprOptions(1, SampleRate, 0));
+                    return r.Expression is { IsConstant: true } e ? new NameBinding.Number(e.ConstantValue) : null;
+                case RawSequence seq:
+                    var list = new List<double>();
+                    foreach (var item in seq.Items)
+                        if (item is RawScalar i && YamlScalars.AsNumber(i) is { } n) list.Add(n);
+                        else return null;
+                    return new NameBinding.NumberList(list);
+                default:
+                    return null;
+            }
+        }
+        finally { resolvingVars.Remove(name); }
+    }
+
+    // ---- helpers for node compilers ----
+
+    public T Bind<T>(NodeSpec spec) where T : NodeState, new() => Env.States.Bind<T>(spec.Id);
+
+    public ulong SeedFor(NodeSpec spec, string site = "")
+    {
+        if (spec.Get("seed") is Value.Number { V: var s } && s != 0)
+            return Seeds.For((ulong)(long)s, spec.Id, site);
+        return Seeds.For(Env.Seed, spec.Id, site);
+    }
+
+    /// <summary>Compiles a node spec with the registry.</summary>
+    public Signal CompileNode(NodeSpec spec)
+    {
+        if (!NodeRegistry.Implemented.TryGetValue(spec.Type, out var info))
+        {
+            Env.Error(spec.Pos, $"node type '{spec.Type}' is not available in this version of waves");
+            return new SilenceSignal(MaxBlock);
+        }
+        return info.Compile(spec, this);
+    }
+
+    /// <summary>A signal input: a node renders itself, any other value becomes a mono wave.</summary>
+    public Signal CompileSignal(Value? value, NodeState owner, double fallback = 0) => value switch
+    {
+        Value.Node n => CompileNode(n.Spec),
+        null or Value.Null => new WaveSignal(new ConstWave(fallback), owner, MaxBlock),
+        _ => new WaveSignal(CompileWave(value, fallback, null), owner, MaxBlock),
+    };
+
+    /// <summary>A wave-valued parameter (number, expression, interpolation list or node).</summary>
+    public Wave CompileWave(Value? value, double fallback, NodeSpec? owner, string site = "")
+    {
+        switch (value)
+        {
+            case null or Value.Null:
+                return new ConstWave(fallback);
+            case Value.Number n:
+                return new ConstWave(n.V);
+            case Value.Text t:
+                return CompileExpression(t, owner, site);
+            case Value.Node n:
+                return new NodeWave(CompileNode(n.Spec));
+            case Value.List l:
+                return CompileInterpolation(l, owner, site);
+            default:
+                Env.Error(value.Pos, $"expected a number, expression, list or node, got {value.Describe()}");
+                return new ConstWave(fallback);
+        }
+    }
+
+    Wave CompileExpression(Value.Text t, NodeSpec? owner, string site)
+    {
+        var seed = Seeds.For(Env.Seed, owner?.Id ?? "", site);
+        if (owner is not null && owner.Get("seed") is Value.Number { V: var s } && s != 0)
+            seed = Seeds.For((ulong)(long)s, owner.Id, site);
+        var r = ExpressionCompiler.Compile(t.V, t.TextPos, this, new ExprOptions(MaxBlock, SampleRate, seed));
+        Env.Problems.AddRange(r.Problems);
+        if (r.Expression is null) return new ConstWave(0);
+        return r.Expression.IsConstant
+            ? new ConstWave(r.Expression.ConstantValue)
+            : new ExprWave(r.Expression, MaxBlock, SampleRate);
+    }
+
+    Wave CompileInterpolation(Value.List list, NodeSpec? owner, string site)
+    {
+        var items = list.Items;
+        if (items.Length == 0)
+        {
+            Env.Error(list.Pos, "an interpolation list needs at least one value");
+            return new ConstWave(0);
+        }
+        if (items.Length == 1 && items[0] is not Value.List)
+            return CompileWave(items[0], 0, owner, site + "/0");
+        if (Duration is not { } duration || duration <= 0)
+        {
+            Env.Error(list.Pos, "an interpolation list needs a duration: set 'duration' on this node or a node above it");
+            return new ConstWave(0);
+        }
+        var length = (long)(duration * SampleRate);
+        static bool IsPair(Value v) => v is Value.List { Items.Length: 2 };
+        var positioned = items.Length <= 2 || items.Skip(1).Take(items.Length - 2).All(IsPair);
+        var values = new List<Wave>();
+        if (!positioned)
+        {
+            for (var i = 0; i < items.Length; i++)
+            {
+                if (items[i] is Value.List inner)
+                {
+                    Env.Error(inner.Pos, "in an evenly spread interpolation list every item is a value; write [value, position] for every middle item to place them");
+                    values.Add(new ConstWave(0));
+                }
+                else values.Add(CompileWave(items[i], 0, owner, $"{site}/{i}"));
+            }
+            return new InterpWave([.. values], null, length, MaxBlock);
+        }
+        var positions = new List<Wave?>();
+        double lastConst = 0;
+        for (var i = 0; i < items.Length; i++)
+        {
+            Wave v;
+            Wave p;
+            if (items[i] is Value.List { Items.Length: 2 } pair)
+            {
+                v = CompileWave(pair.Items[0], 0, owner, $"{site}/{i}");
+                p = CompileWave(pair.Items[1], 0, owner, $"{site}/{i}/position");
+                if (p.IsConstant)
+                {
+                    var c = p.ExactConstant;
+                    if (c < lastConst || c > 1)
+                        Env.Error(pair.Items[1].Pos, $"interpolation position {c} must be between the previous position ({lastConst}) and 1");
+                    lastConst = c;
+                }
+            }
+            else if (items[i] is Value.List other)
+            {
+                Env.Error(other.Pos, "an interpolation point is written [value, position]");
+                v = new ConstWave(0);
+                p = new ConstWave(i == 0 ? 0 : 1);
+            }
+            else
+            {
+                v = CompileWave(items[i], 0, owner, $"{site}/{i}");
+                p = new ConstWave(i == 0 ? 0 : 1);
+            }
+            if (i == 0 && !(p.IsConstant && p.Constant == 0))
+            {
+                values.Add(v);
+                positions.Add(new ConstWave(0));
+            }
+            values.Add(v);
+            positions.Add(p);
+        }
+        if (!(positions[^1]!.IsConstant && positions[^1]!.Constant == 1))
+        {
+            values.Add(values[^1]);
+            positions.Add(new ConstWave(1));
+        }
+        return new InterpWave([.. values], [.. positions], length, MaxBlock);
+    }
+}

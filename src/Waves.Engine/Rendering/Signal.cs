@@ -1,0 +1,93 @@
+using Waves.Engine.Patching;
+
+namespace Waves.Engine.Rendering;
+
+/// <summary>
+/// A compiled node: an immutable plan holding preallocated output buffers, bound to its keyed
+/// state. <see cref="Pull"/> renders at most once per block, so a node read from several places
+/// advances its state once.
+/// </summary>
+public abstract class Signal
+{
+    long lastBlock = -1;
+    int lastCount;
+
+    protected Signal(NodeSpec? spec, int maxBlock, bool stereo)
+    {
+        Spec = spec;
+        Left = new float[maxBlock];
+        Right = stereo ? new float[maxBlock] : null;
+    }
+
+    /// <summary>The spec this node was compiled from (null for values that are not nodes).</summary>
+    public NodeSpec? Spec { get; }
+
+    public float[] Left { get; }
+
+    /// <summary>Right channel; null when the node is mono (fixed when compiled).</summary>
+    public float[]? Right { get; }
+
+    public bool IsStereo => Right is not null;
+
+    /// <summary>Last exception caught while rendering, for the host to report once.</summary>
+    public Exception? Fault { get; private set; }
+
+    /// <summary>
+    /// Renders the block (once) and returns how many frames the node produced: fewer than
+    /// <see cref="Block.Count"/> means it ended during the block, 0 that it has ended.
+    /// Frames past the returned count are zero.
+    /// </summary>
+    public int Pull(in Block block)
+    {
+        if (block.Index == lastBlock) return lastCount;
+        lastBlock = block.Index;
+        try
+        {
+            lastCount = Render(block);
+        }
+        catch (Exception e)
+        {
+            // Contain the fault: silence for the rest of this block, the music goes on.
+            Fault ??= e;
+            Left.AsSpan(0, block.Count).Clear();
+            Right?.AsSpan(0, block.Count).Clear();
+            lastCount = block.Count;
+        }
+        return lastCount;
+    }
+
+    protected abstract int Render(in Block block);
+
+    /// <summary>Zeroes the frames from <paramref name="produced"/> to the end of the block.</summary>
+    protected int Finish(in Block block, int produced)
+    {
+        if (produced < block.Count)
+        {
+            Left.AsSpan(produced, block.Count - produced).Clear();
+            Right?.AsSpan(produced, block.Count - produced).Clear();
+        }
+        return produced;
+    }
+
+    /// <summary>The signal a pass-through node forwards (context …), else null.</summary>
+    public virtual Signal? PassThrough => null;
+
+    /// <summary>Every signal this one reads directly (for diagnostics and stems).</summary>
+    public virtual IEnumerable<Signal> Children => [];
+}
+
+public static class SignalTree
+{
+    /// <summary>Every node of a compiled tree, depth first.</summary>
+    public static IEnumerable<Signal> Walk(this Signal root)
+    {
+        yield return root;
+        foreach (var c in root.Children)
+            foreach (var s in c.Walk()) yield return s;
+    }
+
+    /// <summary>Faults caught while rendering, one line each with the node's position.</summary>
+    public static IEnumerable<string> Faults(this Signal root) =>
+        root.Walk().Where(s => s.Fault is not null)
+            .Select(s => $"{s.Spec?.Pos.ToString() ?? "?"}: {s.Spec?.Type ?? "value"}: {s.Fault!.Message}");
+}
