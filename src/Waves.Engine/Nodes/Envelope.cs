@@ -45,13 +45,15 @@ public sealed class Envelope : Signal
         Compile);
 
     readonly EnvelopeState state;
-    readonly Wave attack, decay, sustain, release;
-    readonly Wave? sustainDuration, gate, trigger;
+    readonly FramesWave attack, decay, release;
+    readonly Wave sustain;
+    readonly FramesWave? sustainDuration;
+    readonly Wave? gate, trigger;
     readonly Signal signal;
     readonly bool end;
     readonly long duration;
     readonly double sampleRate;
-    readonly float[] a, d, s, r, sd, g, tr;
+    readonly float[] s, g, tr;
 
     static Signal Compile(NodeSpec spec, CompileScope scope)
     {
@@ -65,19 +67,19 @@ public sealed class Envelope : Signal
         this.state = state;
         this.signal = signal;
         var children = scope.WithDuration(spec.Duration);
-        attack = children.CompileWave(spec.Get("attack"), 0, spec, "attack");
-        decay = children.CompileWave(spec.Get("decay"), 0, spec, "decay");
+        FramesWave Frames(string name) => new(children.CompileWave(spec.Get(name), 0, spec, name), scope.SampleRate, scope.MaxBlock);
+        attack = Frames("attack");
+        decay = Frames("decay");
+        release = Frames("release");
         sustain = children.CompileWave(spec.Get("sustain"), 1, spec, "sustain");
-        release = children.CompileWave(spec.Get("release"), 0, spec, "release");
-        sustainDuration = Optional(spec, children, "sustain_duration");
+        sustainDuration = Optional(spec, children, "sustain_duration") is { } sdw ? new FramesWave(sdw, scope.SampleRate, scope.MaxBlock) : null;
         gate = Optional(spec, children, "gate");
         trigger = Optional(spec, children, "trigger");
         end = spec.Get("end") is Value.Number e ? e.V != 0 : gate is null;
         sampleRate = scope.SampleRate;
-        duration = spec.Duration is { } dur ? (long)(dur * sampleRate) : -1;
+        duration = spec.Duration is { } dur ? FramesWave.ToFrames(dur, sampleRate) : -1;
         var n = scope.MaxBlock;
-        a = new float[n]; d = new float[n]; s = new float[n]; r = new float[n];
-        sd = new float[n]; g = new float[n]; tr = new float[n];
+        s = new float[n]; g = new float[n]; tr = new float[n];
     }
 
     static Wave? Optional(NodeSpec spec, CompileScope scope, string name) =>
@@ -89,11 +91,11 @@ public sealed class Envelope : Signal
         var clock = state.Clock;
         if (state.Stage == EnvelopeStage.Done && end && trigger is null && gate is null) return Finish(block, 0);
         signal.Pull(block);
-        attack.Fill(block, clock, a);
-        decay.Fill(block, clock, d);
+        attack.Fill(block, clock);
+        decay.Fill(block, clock);
         sustain.Fill(block, clock, s);
-        release.Fill(block, clock, r);
-        sustainDuration?.Fill(block, clock, sd);
+        release.Fill(block, clock);
+        sustainDuration?.Fill(block, clock);
         gate?.Fill(block, clock, g);
         trigger?.Fill(block, clock, tr);
         var produced = n;
@@ -124,7 +126,7 @@ public sealed class Envelope : Signal
             st.LastTrigger = tr[i];
         }
         bool inSustain;
-        long A = (long)(a[i] * sampleRate), D = (long)(d[i] * sampleRate), R = (long)(r[i] * sampleRate);
+        long A = attack.At(i), D = decay.At(i), R = release.At(i);
         if (gate is not null)
         {
             var high = g[i] >= 0.5f;
@@ -136,7 +138,7 @@ public sealed class Envelope : Signal
         else
         {
             if (retrigger) Retrigger();
-            if (sustainDuration is not null) inSustain = st.Count < A + D + (long)(sd[i] * sampleRate);
+            if (sustainDuration is not null) inSustain = st.Count < A + D + sustainDuration.At(i);
             else if (duration >= 0) inSustain = st.Count < A + D + Math.Max(0, duration - A - D - R);
             else inSustain = true;
         }
@@ -186,6 +188,6 @@ public sealed class Envelope : Signal
     }
 
     public override IEnumerable<Signal> Children =>
-        new[] { attack, decay, sustain, release, sustainDuration, gate, trigger }.SelectMany(w => w?.Children ?? [])
+        new[] { attack.Seconds, decay.Seconds, sustain, release.Seconds, sustainDuration?.Seconds, gate, trigger }.SelectMany(w => w?.Children ?? [])
             .Append(signal);
 }

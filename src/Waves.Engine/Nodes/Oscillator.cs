@@ -42,13 +42,14 @@ public sealed class Oscillator : Signal
 
     readonly OscillatorState state;
     readonly Waveform type;
-    readonly Wave freq, amp, pulseWidth, attack, release;
+    readonly Wave freq, amp, pulseWidth;
+    readonly FramesWave attack, release;
     readonly Wave? phaseMod, rangeMin, rangeMax;
     readonly long total;
     readonly double sampleRate, scale;
     readonly ulong seed;
     readonly Perlin? perlin;
-    readonly float[] freqBuf, ampBuf, pmBuf, pwBuf, attackBuf, releaseBuf, minBuf, maxBuf;
+    readonly float[] freqBuf, ampBuf, pmBuf, pwBuf, minBuf, maxBuf;
     readonly double[] phaseBuf;
 
     Oscillator(NodeSpec spec, CompileScope scope) : base(spec, scope.MaxBlock, false)
@@ -60,8 +61,8 @@ public sealed class Oscillator : Signal
         amp = children.CompileWave(spec.Get("amp"), 1, spec, "amp");
         phaseMod = spec.Get("phase") is { } pm ? children.CompileWave(pm, 0, spec, "phase") : null;
         pulseWidth = children.CompileWave(spec.Get("pulse_width"), 0.5, spec, "pulse_width");
-        attack = children.CompileWave(spec.Get("attack"), 0, spec, "attack");
-        release = children.CompileWave(spec.Get("release"), 0, spec, "release");
+        attack = new FramesWave(children.CompileWave(spec.Get("attack"), 0, spec, "attack"), scope.SampleRate, scope.MaxBlock);
+        release = new FramesWave(children.CompileWave(spec.Get("release"), 0, spec, "release"), scope.SampleRate, scope.MaxBlock);
         if (spec.Get("range") is Value.List { Items.Length: 2 } range)
         {
             rangeMin = children.CompileWave(range.Items[0], -1, spec, "range/0");
@@ -76,7 +77,7 @@ public sealed class Oscillator : Signal
         if (type == Waveform.Perlin) perlin = new Perlin(seed);
         var n = scope.MaxBlock;
         freqBuf = new float[n]; ampBuf = new float[n]; pmBuf = new float[n]; pwBuf = new float[n];
-        attackBuf = new float[n]; releaseBuf = new float[n]; minBuf = new float[n]; maxBuf = new float[n];
+        minBuf = new float[n]; maxBuf = new float[n];
         phaseBuf = new double[n];
     }
 
@@ -201,22 +202,22 @@ public sealed class Oscillator : Signal
     void ApplyFades(in Block block, long clock, Span<float> outp)
     {
         var n = block.Count;
-        if (!(attack.IsConstant && attack.Constant <= 0))
+        if (!attack.IsZero)
         {
-            attack.Fill(block, clock, attackBuf);
+            attack.Fill(block, clock);
             for (var i = 0; i < n; i++)
             {
-                var len = (long)(attackBuf[i] * sampleRate);
+                var len = attack.At(i);
                 var k = clock + i;
                 if (k < len) outp[i] *= (float)Shapes.Rise(k, len);
             }
         }
-        if (total != long.MaxValue && !(release.IsConstant && release.Constant <= 0))
+        if (total != long.MaxValue && !release.IsZero)
         {
-            release.Fill(block, clock, releaseBuf);
+            release.Fill(block, clock);
             for (var i = 0; i < n; i++)
             {
-                var len = (long)(releaseBuf[i] * sampleRate);
+                var len = release.At(i);
                 var start = Math.Max(0, total - len);
                 var k = clock + i;
                 if (len > 0 && k >= start) outp[i] *= (float)Shapes.Fall(k - start, len);
@@ -225,6 +226,6 @@ public sealed class Oscillator : Signal
     }
 
     public override IEnumerable<Signal> Children =>
-        new[] { freq, amp, pulseWidth, attack, release, phaseMod, rangeMin, rangeMax }
+        new[] { freq, amp, pulseWidth, attack.Seconds, release.Seconds, phaseMod, rangeMin, rangeMax }
             .SelectMany(w => w?.Children ?? []);
 }

@@ -1,6 +1,7 @@
 namespace Waves.Engine.Expressions.Evaluation;
 
-/// <summary>A compiled expression backed by an evaluator tree whose scratch is sized for <c>maxBlock</c>.</summary>
+/// <summary>A compiled expression backed by an evaluator tree whose scratch is sized for <c>maxBlock</c>.
+/// The scratch is shared by all calls, so one instance is evaluated by one thread at a time.</summary>
 internal sealed class TreeExpression : CompiledExpression
 {
     private readonly Evaluator _root;
