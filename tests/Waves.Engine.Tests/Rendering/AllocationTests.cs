@@ -1,0 +1,61 @@
+using Waves.Engine.Rendering;
+using Waves.Engine.Tests.Support;
+
+namespace Waves.Engine.Tests.Rendering;
+
+/// <summary>The render thread allocates nothing after warm-up: every buffer is made when compiling.</summary>
+public sealed class AllocationTests
+{
+    static long AllocatedWhileRendering(Patch patch, int blocks)
+    {
+        var renderer = new Renderer(patch);
+        var n = patch.Settings.BlockSize;
+        var left = new float[n];
+        var right = new float[n];
+        for (var i = 0; i < 4; i++) renderer.RenderBlock(left, right, n); // warm-up
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < blocks; i++) renderer.RenderBlock(left, right, n);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    [Fact]
+    public void RenderBlock_OfTheDemo_AllocatesNothing()
+    {
+        var library = Waves.Engine.Patching.SoundLibrary.Load(Path.Combine(RepoRoot(), "sounds"));
+        var patch = PatchCompiler.Compile(library, "demo", new RenderSettings(BlockSize: 256)).Patch!;
+        Assert.Equal(0, AllocatedWhileRendering(patch, 400));
+    }
+
+    [Theory]
+    [InlineData("kick_tom")]
+    [InlineData("rumble")]
+    [InlineData("test_stereo_autopan")]
+    public void RenderBlock_OfCorpusSounds_AllocatesNothing(string sound)
+    {
+        var patch = PatchCompiler.Compile(CorpusFiles.Library, sound, new RenderSettings(BlockSize: 128)).Patch!;
+        Assert.Equal(0, AllocatedWhileRendering(patch, 300));
+    }
+
+    [Fact]
+    public void RenderBlock_OfEveryWaveformAndEnvelopeMode_AllocatesNothing()
+    {
+        var patch = Patches.Patch("""
+            s:
+              mix:
+                a: {osc: {type: noise, attack: 0.5}}
+                b: {osc: {type: perlin}}
+                c: {osc: {type: wander}}
+                d: {osc: {type: sqr, freq: "100 + 50 * sin(t)", pulse_width: [0.1, 0.9], duration: 5}}
+                e: {envelope: {attack: 0.01, release: 0.1, gate: {osc: {type: sqr, freq: 5}}, signal: {osc: {type: tri}}}}
+                f: {track: {pan: {osc: {freq: 1}}, signal: {context: {x: "rand(1, 2)", signal: {osc: {freq: x * 100}}}}}}
+            """, block: 200);
+        Assert.Equal(0, AllocatedWhileRendering(patch, 300));
+    }
+
+    static string RepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Waves.sln"))) return d.FullName;
+        throw new DirectoryNotFoundException("Waves.sln");
+    }
+}
