@@ -11,6 +11,8 @@ static class Cli
           render SOUND [overrides] [options]   render a sound to a WAV file
           check [--sounds DIR]                 validate every sound, print every problem
           list [--sounds DIR]                  sound names, files and declared durations
+          nodes [TYPE]                         the node reference (parameters, defaults, ranges)
+          schema                               JSON schema of sound files, for editors
 
         render options:
           --sounds DIR        sound folder (default ./sounds)
@@ -40,6 +42,8 @@ static class Cli
                 "render" => RenderCommand.Run(args[1..]),
                 "check" => CheckCommand.Run(args[1..]),
                 "list" => ListCommand.Run(args[1..]),
+                "nodes" => NodesCommand.Run(args[1..]),
+                "schema" => NodesCommand.Schema(),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
