@@ -30,7 +30,7 @@ static class Cli
 
     public static int Run(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help" || args.Skip(1).Any(a => a is "-h" or "--help"))
         {
             System.Console.Out.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;

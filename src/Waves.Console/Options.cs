@@ -49,6 +49,13 @@ sealed class Options
             ? v : throw new UsageException($"{name} expects a whole number from {min} to {max}, got '{s}'");
     }
 
+    /// <summary>Rejects options other than <paramref name="known"/> and more positional words than allowed.</summary>
+    public void RequireOnly(IEnumerable<string> known, int positional)
+    {
+        if (Unknown(known).FirstOrDefault() is { } unknown) throw new UsageException($"unknown option {unknown}");
+        if (Positional.Count > positional) throw new UsageException($"unexpected argument '{Positional[positional]}'");
+    }
+
     public IEnumerable<string> Unknown(IEnumerable<string> known) => named.Keys.Except(known);
 }
 

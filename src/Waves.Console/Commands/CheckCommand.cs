@@ -9,6 +9,7 @@ static class CheckCommand
     public static int Run(string[] args)
     {
         var o = Options.Parse(args, new HashSet<string>());
+        o.RequireOnly(["--sounds"], positional: 0);
         var library = SoundLibrary.Load(o.Get("--sounds") ?? "sounds");
         var problems = Check(library);
         foreach (var p in problems) System.Console.Out.WriteLine(p);

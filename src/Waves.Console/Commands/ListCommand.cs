@@ -8,8 +8,10 @@ static class ListCommand
     public static int Run(string[] args)
     {
         var o = Options.Parse(args, new HashSet<string>());
+        o.RequireOnly(["--sounds"], positional: 0);
         var library = SoundLibrary.Load(o.Get("--sounds") ?? "sounds");
         foreach (var p in library.Problems.Where(p => p.IsError)) System.Console.Error.WriteLine(p);
+        if (!Directory.Exists(library.Folder)) return 1;
         var rows = library.Sounds.Values.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s =>
         {
             var built = library.Build(s.Name);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Waves.Engine.Audio;
+using Waves.Engine.Nodes;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
 
@@ -25,6 +26,8 @@ static class RenderCommand
             Seed: (ulong)(o.Int("--seed", 0, int.MaxValue) ?? (int)RenderSettings.DefaultSeed));
         var format = SampleFormats.TryParse(o.Get("--format") ?? "f32", out var f) ? f
             : throw new UsageException($"--format expects f32, s16 or s24, got '{o.Get("--format")}'");
+        if (o.Number("--duration") is <= 0)
+            throw new UsageException($"--duration expects a positive number of seconds, got '{o.Get("--duration")}'");
         var parsed = NodeString.Parse(o.Positional);
         if (parsed.Rejected.Count > 0)
             throw new UsageException($"cannot read override '{parsed.Rejected[0]}': write name=value or a name followed by a number (warp1)");
@@ -46,9 +49,21 @@ static class RenderCommand
         var stems = o.Has("--stems") ? patch.StemMix : null;
         if (o.Has("--stems") && stems is null)
             System.Console.Error.WriteLine($"waves: '{parsed.Name}' is not a mix; no stems written");
+        if (stems?.Tracks.Select(t => StemPath(path, t.Name)).FirstOrDefault(File.Exists) is { } existingStem && !o.Has("--force"))
+            throw new UsageException($"{existingStem} exists; use --force to overwrite it");
 
         using var cancel = new CancellationTokenSource();
-        System.Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            return Render(patch, parsed.Name, settings, format, maxFrames, path, stems, cancel.Token);
+        }
+        finally { System.Console.CancelKeyPress -= onCancel; }
+    }
+
+    static int Render(Patch patch, string sound, RenderSettings settings, SampleFormat format, long maxFrames, string path, Mix? stems, CancellationToken cancel)
+    {
         var written = new List<string>();
         var clock = Stopwatch.StartNew();
         float peak = 0;
@@ -66,7 +81,7 @@ static class RenderCommand
                     peak = Math.Max(peak, Peak(r.Span));
                     foreach (var (signal, writer) in stemWriters)
                         writer.Write(signal.Left.AsSpan(0, l.Length), signal.Right is { } rr ? rr.AsSpan(0, l.Length) : default);
-                }, progress.Update, cancel.Token);
+                }, progress.Update, cancel);
             }
             finally
             {

@@ -45,9 +45,11 @@ public sealed class Mix : Signal
             {
                 for (var i = 0; i < list.Items.Length; i++)
                     if (list.Items[i] is Value.Node n) tracks.Add(new($"{i}", scope.CompileNode(n.Spec)));
+                    else if (list.Items[i] is Value.Invalid) continue;
                     else scope.Env.Error(list.Items[i].Pos, $"track {i} of 'signals' must be a node, got {list.Items[i].Describe()}");
                 continue;
             }
+            if (p.Value is Value.Invalid) continue;
             if (p.Value is not Value.Node node)
             {
                 scope.Env.Error(p.Value.Pos, $"track '{p.Name}' must be a node, got {p.Value.Describe()}");

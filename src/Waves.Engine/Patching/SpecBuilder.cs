@@ -36,13 +36,12 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
             problems.Add(Problem.Error(def.Definition.Pos, $"sound '{def.Name}' must be a node ('type: {{parameters}}'), got {Describe(def.Definition)}"));
             return null;
         }
+        NodeSpec? spec;
         expanding.Push(def.Name);
-        try
-        {
-            var spec = BuildNode(Merge(root), prefix);
-            return spec is null || overrides is null ? spec : ApplyOverrides(spec, def.Name, overrides);
-        }
+        try { spec = BuildNode(Merge(root), prefix); }
         finally { expanding.Pop(); }
+        // Overrides belong to the caller: a sound used inside its own override (fx of fx) is no cycle.
+        return spec is null || overrides is null ? spec : ApplyOverrides(spec, def.Name, overrides);
     }
 
     /// <summary>Sub-patch overrides go onto the sound's root node, where that node has such a
@@ -138,17 +137,18 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
             case RawMapping map:
                 var merged = Merge(map);
                 if (IsNodeMapping(merged))
-                    return BuildNode(merged, prefix) is { } spec ? new Value.Node(spec) : new Value.Null(map.Pos);
+                    return BuildNode(merged, prefix) is { } spec ? new Value.Node(spec) : new Value.Invalid(map.Pos);
                 return new Value.Map(map);
             default:
                 return new Value.Null(raw.Pos);
         }
     }
 
+    /// <summary>A one-key mapping whose value is a mapping is a node (an unknown type is then
+    /// reported as such); so is a known type or sound written with nothing after it.</summary>
     bool IsNodeMapping(RawMapping m) =>
-        m.Entries.Length == 1 && IsNodeKey(m.Entries[0].Key.Text) &&
-        m.Entries[0].Value is RawMapping || m.Entries.Length == 1 && IsNodeKey(m.Entries[0].Key.Text) &&
-        m.Entries[0].Value is RawScalar s && YamlScalars.IsNull(s);
+        m.Entries.Length == 1 && (m.Entries[0].Value is RawMapping ||
+            IsNodeKey(m.Entries[0].Key.Text) && m.Entries[0].Value is RawScalar s && YamlScalars.IsNull(s));
 
     bool IsNodeKey(string key) => NodeRegistry.IsNodeType(key) || library.Sounds.ContainsKey(key);
 
@@ -172,8 +172,11 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
             _ => (ImmutableArray<RawEntry>?)null,
         };
         if (inner is null) return m;
-        var siblings = m.Entries.Where(e => e != head);
-        var body = new RawMapping([.. inner.Value, .. siblings], head.Value.Pos);
+        var siblings = m.Entries.Where(e => e != head).ToList();
+        var own = inner.Value.Where(e => siblings.All(s => s.Key.Text != e.Key.Text));
+        foreach (var twice in inner.Value.Where(e => siblings.Any(s => s.Key.Text == e.Key.Text)))
+            problems.Add(Problem.Warning(twice.Key.Pos, $"'{twice.Key.Text}' is also given beside '{head.Key.Text}'; that one wins"));
+        var body = new RawMapping([.. own, .. siblings], head.Value.Pos);
         return new RawMapping([new RawEntry(head.Key, body)], m.Pos);
     }
 
@@ -208,7 +211,11 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
     Param? Check(string type, ParamInfo pi, Param p)
     {
         var v = p.Value;
-        if (v is Value.Null) return p;
+        if (v is Value.Null or Value.Invalid) return p;
+        // Number-only parameters also take numbers that YAML 1.1 reads as text (1e3, -.5).
+        if (pi.Kind == ParamKind.Number && v is Value.Text text &&
+            double.TryParse(text.V, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            return p with { Value = new Value.Number(parsed, text.Pos) };
         string? wrong = pi.Kind switch
         {
             ParamKind.Number when v is not Value.Number => "a number",

@@ -23,6 +23,9 @@ public abstract record Value(SourcePos Pos)
 
     public sealed record Null(SourcePos Pos) : Value(Pos);
 
+    /// <summary>Something that could not be read (its problem is already reported); compiles to nothing.</summary>
+    public sealed record Invalid(SourcePos Pos) : Value(Pos);
+
     public string Describe() => this switch
     {
         Number n => $"number {n.V}",

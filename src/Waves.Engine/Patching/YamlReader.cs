@@ -15,19 +15,41 @@ public static class YamlReader
     {
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, RawNode>();
+        var openFlows = new Stack<(char Bracket, SourcePos At)>();
         try
         {
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _)) return null;
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, file, anchors, problems);
+            var root = ReadNode(parser, file, anchors, problems, openFlows);
             return root;
         }
         catch (YamlException e)
         {
-            problems.Add(Problem.Error(new SourcePos(file, (int)e.Start.Line, (int)e.Start.Column), $"YAML syntax: {Clean(e.Message)}"));
+            var at = new SourcePos(file, (int)e.Start.Line, (int)e.Start.Column);
+            // The scanner reports a tab used as indentation at the start of the document; point at the tab.
+            if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && IndentTab(text, at.Line) is { } tab)
+                at = at with { Line = tab.Line, Column = tab.Column };
+            problems.Add(Problem.Error(at, $"YAML syntax: {Clean(e.Message)}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on a flow collection left open at the end of the file.
+            var (bracket, at) = openFlows.Count > 0 ? openFlows.Peek() : ('[', new SourcePos(file, 1, 1));
+            problems.Add(Problem.Error(at, $"YAML syntax: '{bracket}' is not closed"));
+            return null;
+        }
+    }
+
+    /// <summary>Line and column of the first tab in the indentation of a line at or after <paramref name="fromLine"/>.</summary>
+    static (int Line, int Column)? IndentTab(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+            for (var c = 0; c < lines[i].Length && lines[i][c] is ' ' or '\t'; c++)
+                if (lines[i][c] == '\t') return (i + 1, c + 1);
+        return null;
     }
 
     static string Clean(string message)
@@ -39,7 +61,7 @@ public static class YamlReader
 
     static SourcePos At(string file, Mark m) => new(file, (int)m.Line, (int)m.Column);
 
-    static RawNode ReadNode(IParser parser, string file, Dictionary<string, RawNode> anchors, List<Problem> problems)
+    static RawNode ReadNode(IParser parser, string file, Dictionary<string, RawNode> anchors, List<Problem> problems, Stack<(char, SourcePos)> openFlows)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
@@ -58,15 +80,21 @@ public static class YamlReader
         else if (parser.TryConsume<SequenceStart>(out var seqStart))
         {
             anchor = seqStart.Anchor.IsEmpty ? null : seqStart.Anchor.Value;
+            var flow = seqStart.Style == YamlDotNet.Core.Events.SequenceStyle.Flow;
+            if (flow) openFlows.Push(('[', At(file, seqStart.Start)));
             var items = ImmutableArray.CreateBuilder<RawNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
-                items.Add(ReadNode(parser, file, anchors, problems));
+                items.Add(ReadNode(parser, file, anchors, problems, openFlows));
+            if (flow) openFlows.Pop();
             node = new RawSequence(items.ToImmutable(), At(file, seqStart.Start));
         }
         else if (parser.TryConsume<MappingStart>(out var mapStart))
         {
             anchor = mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value;
-            node = ReadMapping(parser, file, At(file, mapStart.Start), anchors, problems);
+            var flow = mapStart.Style == YamlDotNet.Core.Events.MappingStyle.Flow;
+            if (flow) openFlows.Push(('{', At(file, mapStart.Start)));
+            node = ReadMapping(parser, file, At(file, mapStart.Start), anchors, problems, openFlows);
+            if (flow) openFlows.Pop();
         }
         else
         {
@@ -77,13 +105,13 @@ public static class YamlReader
         return node;
     }
 
-    static RawMapping ReadMapping(IParser parser, string file, SourcePos pos, Dictionary<string, RawNode> anchors, List<Problem> problems)
+    static RawMapping ReadMapping(IParser parser, string file, SourcePos pos, Dictionary<string, RawNode> anchors, List<Problem> problems, Stack<(char, SourcePos)> openFlows)
     {
         var entries = new List<RawEntry>();
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var keyNode = ReadNode(parser, file, anchors, problems);
-            var value = ReadNode(parser, file, anchors, problems);
+            var keyNode = ReadNode(parser, file, anchors, problems, openFlows);
+            var value = ReadNode(parser, file, anchors, problems, openFlows);
             if (keyNode is not RawScalar key)
             {
                 problems.Add(Problem.Error(keyNode.Pos, "a mapping key must be a plain name, not a list or mapping"));

@@ -108,7 +108,7 @@ public sealed class CompileScope : INameResolver
     {
         switch (value)
         {
-            case null or Value.Null:
+            case null or Value.Null or Value.Invalid:
                 return new ConstWave(fallback);
             case Value.Number n:
                 return new ConstWave(n.V);

@@ -36,8 +36,10 @@ public static class PatchCompiler
         RawMapping? overrides = null, IReadOnlyDictionary<string, NodeState>? previous = null)
     {
         var built = library.Build(sound, overrides);
-        if (!built.Ok) return new CompileResult(null, built.Problems);
-        var compiled = Compile(built.Spec!, settings, library.Vars, previous, library.ProjectRoot);
-        return compiled with { Problems = [.. built.Problems, .. compiled.Problems] };
+        if (built.Spec is null) return new CompileResult(null, built.Problems);
+        // Compiled even when building found errors, so that every problem is reported at once.
+        var compiled = Compile(built.Spec, settings, library.Vars, previous, library.ProjectRoot);
+        IReadOnlyList<Problem> all = [.. built.Problems, .. compiled.Problems.Except(built.Problems)];
+        return new CompileResult(built.Ok ? compiled.Patch : null, all);
     }
 }

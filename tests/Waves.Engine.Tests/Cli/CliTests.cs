@@ -271,6 +271,20 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Render_NegativeDuration_Exits2()
+    {
+        // Like --rate, --block and --seed, a length that cannot be rendered is a usage error,
+        // not an empty file reported as a success.
+        WriteSounds(ToneYaml);
+
+        var r = Run("render", "tone", "--duration", "-1");
+
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("--duration", r.Err);
+        Assert.False(Directory.Exists("output"));
+    }
+
+    [Fact]
     public void Render_NonNumericDuration_Exits2()
     {
         WriteSounds(ToneYaml);
@@ -400,6 +414,56 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Render_StemsOfStereoMix_MonoAndStereoStemsSumToBothSides()
+    {
+        // A mono track goes to both sides of a stereo mix at full level; a panned track is a stereo stem.
+        WriteSounds("""
+            duo:
+              mix:
+                a: {osc: {freq: 220, amp: 0.3, duration: 0.2}}
+                b: {track: {pan: -0.5, signal: {osc: {type: tri, freq: 550, amp: 0.4, duration: 0.2}}}}
+            """);
+
+        var r = Run("render", "duo", "--stems");
+
+        Assert.Equal(0, r.Exit);
+        var mix = WavReader.Read("output/duo.wav");
+        var a = WavReader.Read("output/duo__a.wav");
+        var b = WavReader.Read("output/duo__b.wav");
+        Assert.Equal(2, mix.ChannelCount);
+        Assert.Equal(1, a.ChannelCount);
+        Assert.Equal(2, b.ChannelCount);
+        Assert.Equal(8820, mix.Frames);
+        for (var c = 0; c < 2; c++)
+            for (var i = 0; i < mix.Frames; i++)
+                Assert.True(Math.Abs(a.Channels[0][i] + b.Channels[c][i] - mix.Channels[c][i]) <= 1e-6,
+                    $"channel {c} frame {i}: {a.Channels[0][i]} + {b.Channels[c][i]} != {mix.Channels[c][i]}");
+    }
+
+    [Fact]
+    public void Render_StemsOfMixInsideContext_AreWritten()
+    {
+        WriteSounds("""
+            wrapped:
+              context:
+                level: 0.3
+                signal:
+                  mix:
+                    a: {osc: {freq: 220, amp: level, duration: 0.1}}
+                    b: {osc: {freq: 330, amp: level, duration: 0.1}}
+            """);
+
+        var r = Run("render", "wrapped", "--stems");
+
+        Assert.Equal(0, r.Exit);
+        var mix = WavReader.Read("output/wrapped.wav").Channels[0];
+        var a = WavReader.Read("output/wrapped__a.wav").Channels[0];
+        var b = WavReader.Read("output/wrapped__b.wav").Channels[0];
+        for (var i = 0; i < mix.Length; i++)
+            Assert.True(Math.Abs(a[i] + b[i] - mix[i]) <= 1e-6, $"frame {i}");
+    }
+
+    [Fact]
     public void Render_StemsWithOutputOption_WritesStemsBesideThatFile()
     {
         WriteSounds(MixYaml);
@@ -420,7 +484,7 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(0, Run("render", "song").Exit);
 
-        Assert.Equal(["song.wav"], Directory.GetFiles("output").Select(Path.GetFileName).ToArray());
+        Assert.Equal(new[] { "song.wav" }, FileNames("output"));
     }
 
     [Fact]
@@ -432,7 +496,7 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(0, r.Exit);
         Assert.Contains("no stems written", r.Out + r.Err);
-        Assert.Equal(["tone.wav"], Directory.GetFiles("output").Select(Path.GetFileName).ToArray());
+        Assert.Equal(new[] { "tone.wav" }, FileNames("output"));
     }
 
     // ---------------------------------------------------------------- render: overrides
@@ -469,6 +533,42 @@ public sealed class CliTests : IDisposable
         var compact = WavReader.Read("compact.wav").Channels[0];
         Assert.Equal(220, Signals.Frequency(compact, 44100), 0.5);
         AssertBitExact(WavReader.Read("named.wav").Channels[0], compact);
+    }
+
+    [Fact]
+    public void Render_OverrideOfOscillatorRoot_ChangesItsParameter()
+    {
+        WriteSounds(ToneYaml);
+
+        var r = Run("render", "tone", "freq882", "amp=0.25");
+
+        Assert.Equal(0, r.Exit);
+        var x = WavReader.Read("output/tone.wav").Channels[0];
+        Assert.Equal(882, Signals.Frequency(x, 44100), 0.5);
+        Assert.Equal(0.25, Signals.Peak(x), 0.001);
+        Assert.Equal(22050, x.Length);
+    }
+
+    [Fact]
+    public void Render_ExpressionOverride_IsEvaluated()
+    {
+        WriteSounds(PitchYaml);
+
+        var r = Run("render", "p", "pitch=2*110");
+
+        Assert.Equal(0, r.Exit);
+        Assert.Equal(220, Signals.Frequency(WavReader.Read("output/p.wav").Channels[0], 44100), 0.5);
+    }
+
+    [Fact]
+    public void Render_LaterOverrideOfSameName_Wins()
+    {
+        WriteSounds(PitchYaml);
+
+        var r = Run("render", "p", "pitch=880", "pitch220");
+
+        Assert.Equal(0, r.Exit);
+        Assert.Equal(220, Signals.Frequency(WavReader.Read("output/p.wav").Channels[0], 44100), 0.5);
     }
 
     [Fact]
@@ -568,7 +668,7 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(1, r.Exit);
         var file = Regex.Escape(Path.Combine("sounds", "x.yaml"));
-        Assert.Matches(new Regex($@"(?m)^{file}:3:\d+: error: "), r.Err);
+        Assert.Matches(new Regex($@"(?m)^{file}:4:\d+: error: "), r.Err);
         Assert.False(Directory.Exists("output"));
     }
 
@@ -788,6 +888,9 @@ public sealed class CliTests : IDisposable
         Directory.CreateDirectory("sounds");
         File.WriteAllText("sounds/x.yaml", yaml);
     }
+
+    static string[] FileNames(string folder) =>
+        [.. Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
     /// <summary>A relative path as the command prints it (platform separators).</summary>
     static string Rel(string path) => path.Replace('/', Path.DirectorySeparatorChar);

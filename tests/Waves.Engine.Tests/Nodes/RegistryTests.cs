@@ -8,7 +8,7 @@ public sealed class RegistryTests
     [Fact]
     public void EveryImplementedType_IsALanguageType()
     {
-        Assert.All(NodeRegistry.Implemented.Keys, k => Assert.Contains(k, NodeRegistry.LanguageTypes));
+        Assert.All(NodeRegistry.Implemented.Keys, k => Assert.True(NodeRegistry.IsNodeType(k), k));
         Assert.Equal(32, NodeRegistry.LanguageTypes.Count);
     }
 
