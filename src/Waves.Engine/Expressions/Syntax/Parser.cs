@@ -61,10 +61,27 @@ internal sealed class Parser
         return new SyntaxErrorException(what, token.Start);
     }
 
+    /// <summary>Deepest nesting of parentheses and prefix operators; the limit is the same in every
+    /// build, and deep input fails as a problem, never as a stack overflow that would end the process.</summary>
+    public const int MaxNesting = 200;
+
+    private int _depth;
+
+    private void Enter()
+    {
+        if (++_depth > MaxNesting) throw new InsufficientExecutionStackException();
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+    }
+
     private SyntaxNode ParseExpression()
     {
-        // Deep nesting fails as a problem, not as a stack overflow that would end the process.
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        Enter();
+        try { return ParseExpressionCore(); }
+        finally { _depth--; }
+    }
+
+    private SyntaxNode ParseExpressionCore()
+    {
         var then = ParseOr();
         if (!TakeKeyword("if"))
             return then;
@@ -93,7 +110,13 @@ internal sealed class Parser
 
     private SyntaxNode ParseNot()
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        Enter();
+        try { return ParseNotCore(); }
+        finally { _depth--; }
+    }
+
+    private SyntaxNode ParseNotCore()
+    {
         var start = Current.Start;
         return TakeKeyword("not") ? new UnaryNode(UnaryOperator.Not, ParseNot(), start) : ParseComparison();
     }
@@ -159,7 +182,13 @@ internal sealed class Parser
 
     private SyntaxNode ParseFactor()
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        Enter();
+        try { return ParseFactorCore(); }
+        finally { _depth--; }
+    }
+
+    private SyntaxNode ParseFactorCore()
+    {
         var start = Current.Start;
         if (TakeSymbol("-"))
             return new UnaryNode(UnaryOperator.Negate, ParseFactor(), start);
