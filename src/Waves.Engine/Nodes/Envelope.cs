@@ -39,7 +39,7 @@ public sealed class Envelope : Signal
             new("gate", ParamKind.Wave, "held while ≥ 0.5; a rising gate retriggers"),
             new("trigger", ParamKind.Wave, "a rising edge through 0.5 retriggers"),
             new("signal", ParamKind.Wave, "the signal to shape (default 1: the envelope itself)") { Default = 1 },
-            new("end", ParamKind.Bool, "end once the release completes (default: true without a gate)"),
+            new("end", ParamKind.Bool, "end once the release completes (default: true without a gate or trigger)"),
         ],
         ExtraKeys.Ignore,
         Compile);
@@ -75,7 +75,9 @@ public sealed class Envelope : Signal
         sustainDuration = Optional(spec, children, "sustain_duration") is { } sdw ? new FramesWave(sdw, scope.SampleRate, scope.MaxBlock) : null;
         gate = Optional(spec, children, "gate");
         trigger = Optional(spec, children, "trigger");
-        end = spec.Get("end") is Value.Number e ? e.V != 0 : gate is null;
+        // An envelope that can be started again (gate or trigger) waits for that instead of ending,
+        // unless told to end; once ended it stays ended, so the end falls on the same frame for any block size.
+        end = spec.Get("end") is Value.Number e ? e.V != 0 : gate is null && trigger is null;
         sampleRate = scope.SampleRate;
         duration = spec.Duration is { } dur ? FramesWave.ToFrames(dur, sampleRate) : -1;
         var n = scope.MaxBlock;
@@ -89,7 +91,7 @@ public sealed class Envelope : Signal
     {
         var n = block.Count;
         var clock = state.Clock;
-        if (state.Stage == EnvelopeStage.Done && end && trigger is null && gate is null) return Finish(block, 0);
+        if (state.Stage == EnvelopeStage.Done && end) return Finish(block, 0);
         signal.Pull(block);
         attack.Fill(block, clock);
         decay.Fill(block, clock);
