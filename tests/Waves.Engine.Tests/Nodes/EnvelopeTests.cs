@@ -65,11 +65,24 @@ public sealed class EnvelopeTests
     [Fact]
     public void Trigger_RetriggersOnTheFrameOfItsEdge()
     {
-        var x = Env("attack: 0.01, release: 0.01, duration: 0.1, trigger: \"1 if t >= 0.0305 else 0\"", 1);
+        var x = Env("attack: 0.01, release: 0.01, duration: 0.1, end: true, trigger: \"1 if t >= 0.0305 else 0\"", 1);
         Assert.Equal(1, x[30], 1e-6);
         Assert.Equal(1, x[31], 1e-6);                        // attack restarts from level 1: stays 1
         // the duration countdown restarts at the edge: 31 + 100 frames in all
         Assert.Equal(131, x.Length);
+    }
+
+    [Fact]
+    public void Trigger_WithoutEnd_WaitsSilentlyForTheNextEdge()
+    {
+        // Edges at 0.2 s and 0.6 s; each note lasts 100 frames; in between the envelope is silent, not ended.
+        var x = Env("attack: 0.01, release: 0.01, duration: 0.1, trigger: \"1 if (t >= 0.2 and t < 0.4) or t >= 0.6 else 0\"", 0.8);
+        Assert.Equal(800, x.Length);
+        Assert.Equal(0, x[150]);
+        Assert.Equal(0, x[200]);                             // attack frame 0 of the second note
+        Assert.Equal(1, x[250], 1e-6);
+        Assert.Equal(0, x[300]);
+        Assert.Equal(1, x[650], 1e-6);
     }
 
     [Fact]
