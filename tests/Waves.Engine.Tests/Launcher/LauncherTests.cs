@@ -1,3 +1,4 @@
+using Waves.Engine.Tests.Support;
 using System.Diagnostics;
 
 namespace Waves.Engine.Tests.Launcher;
@@ -12,7 +13,7 @@ public sealed class LauncherTests : IDisposable
 
     public LauncherTests()
     {
-        var repo = RepoRoot();
+        var repo = RepoPaths.Root;
         Directory.CreateDirectory(dir);
         foreach (var f in new[] { "waves", "Directory.Build.props", "Directory.Packages.props" })
             File.Copy(Path.Combine(repo, f), Path.Combine(dir, f));
@@ -91,10 +92,4 @@ public sealed class LauncherTests : IDisposable
         }
     }
 
-    static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Waves.sln"))) return d.FullName;
-        throw new DirectoryNotFoundException("Waves.sln");
-    }
 }

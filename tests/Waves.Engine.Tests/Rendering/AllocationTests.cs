@@ -21,7 +21,7 @@ public sealed class AllocationTests
     [Fact]
     public void RenderBlock_OfTheDemo_AllocatesNothing()
     {
-        var library = Waves.Engine.Patching.SoundLibrary.Load(Path.Combine(RepoRoot(), "sounds"));
+        var library = Waves.Engine.Patching.SoundLibrary.Load(Path.Combine(RepoPaths.Root, "sounds"));
         var patch = PatchCompiler.Compile(library, "demo", new RenderSettings(BlockSize: 256)).Patch!;
         Assert.Equal(0, AllocatedWhileRendering(patch, 400));
     }
@@ -52,10 +52,4 @@ public sealed class AllocationTests
         Assert.Equal(0, AllocatedWhileRendering(patch, 300));
     }
 
-    static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Waves.sln"))) return d.FullName;
-        throw new DirectoryNotFoundException("Waves.sln");
-    }
 }
