@@ -91,5 +91,4 @@ public sealed class LauncherTests : IDisposable
             File.Copy(f, Path.Combine(to, rel));
         }
     }
-
 }

@@ -51,5 +51,4 @@ public sealed class AllocationTests
             """, block: 200);
         Assert.Equal(0, AllocatedWhileRendering(patch, 300));
     }
-
 }

@@ -36,5 +36,4 @@ public sealed class DefaultLibraryTests
         Assert.Equal(a, Render(4096));
         Assert.Equal(a, Render(1));
     }
-
 }
