@@ -16,6 +16,14 @@ public sealed class EnvelopeState : NodeState
     public double Level, StartLevel;
     public bool PreviousGate = true;
     public float LastTrigger;
+
+    public override void CopyFrom(NodeState other)
+    {
+        base.CopyFrom(other);
+        var o = (EnvelopeState)other;
+        (Stage, Count, StageStart, Level, StartLevel, PreviousGate, LastTrigger) =
+            (o.Stage, o.Count, o.StageStart, o.Level, o.StartLevel, o.PreviousGate, o.LastTrigger);
+    }
 }
 
 /// <summary>

@@ -64,7 +64,32 @@ public sealed class Mix : Signal
                     isModifier.Contains(p.Name + "_vol") ? vol : null);
             tracks.Add(new(p.Name, signal));
         }
+        if (scope.Env is { Previous: { } previous, FadeFrames: > 0 } env && !scope.InFade &&
+            previous.Specs.TryGetValue(spec.Id, out var old) && old.Type == spec.Type)
+            FadeTracksInAndOut(spec, old, previous, scope, tracks);
         return new Mix(spec, scope.MaxBlock, [.. tracks]);
+    }
+
+    /// <summary>In a reload: a track that is new fades in, one that was removed fades out.</summary>
+    static void FadeTracksInAndOut(NodeSpec spec, NodeSpec old, PreviousPatch previous, CompileScope scope, List<TrackOut> tracks)
+    {
+        var frames = scope.Env.FadeFrames;
+        for (var i = 0; i < tracks.Count; i++)
+            if (tracks[i].Signal.Spec is { } t && !previous.Specs.ContainsKey(t.Id))
+                tracks[i] = tracks[i] with { Signal = new Fade(tracks[i].Signal, true, frames, [], scope.MaxBlock) };
+        var now = TrackSpecs(spec).Select(t => t.Spec.Id).ToHashSet();
+        foreach (var (name, gone) in TrackSpecs(old).Where(t => !now.Contains(t.Spec.Id)))
+            if (scope.CompileOld(gone, previous) is { Signal: { } signal, Copies: var copies })
+                tracks.Add(new($"{name} (removed)", new Fade(signal, false, frames, copies, scope.MaxBlock)));
+    }
+
+    static IEnumerable<(string Name, NodeSpec Spec)> TrackSpecs(NodeSpec mix)
+    {
+        foreach (var p in mix.Params)
+            if (p.Value is Value.Node n) yield return (p.Name, n.Spec);
+            else if (p.Name == "signals" && p.Value is Value.List l)
+                for (var i = 0; i < l.Items.Length; i++)
+                    if (l.Items[i] is Value.Node item) yield return ($"{i}", item.Spec);
     }
 
     static string? ModifierTarget(string key) =>

@@ -10,6 +10,13 @@ public sealed class OscillatorState : NodeState
     /// <summary>Phase in radians, kept within [0, 2π).</summary>
     public double Phase;
     public double WanderPosition, WanderVelocity;
+
+    public override void CopyFrom(NodeState other)
+    {
+        base.CopyFrom(other);
+        var o = (OscillatorState)other;
+        (Phase, WanderPosition, WanderVelocity) = (o.Phase, o.WanderPosition, o.WanderVelocity);
+    }
 }
 
 /// <summary>

@@ -15,12 +15,15 @@ public sealed class CompileScope : INameResolver
     readonly CompileScope? parent;
     readonly ImmutableDictionary<string, NameBinding> names;
 
-    CompileScope(CompileEnv env, CompileScope? parent, ImmutableDictionary<string, NameBinding> names, double? duration)
+    readonly bool inFade;
+
+    CompileScope(CompileEnv env, CompileScope? parent, ImmutableDictionary<string, NameBinding> names, double? duration, bool inFade = false)
     {
         Env = env;
         this.parent = parent;
         this.names = names;
         Duration = duration;
+        this.inFade = inFade;
     }
 
     public static CompileScope Root(CompileEnv env) => new(env, null, ImmutableDictionary<string, NameBinding>.Empty, null);
@@ -33,10 +36,15 @@ public sealed class CompileScope : INameResolver
     public double? Duration { get; }
 
     public CompileScope WithDuration(double? duration) =>
-        duration is null ? this : new CompileScope(Env, parent, names, duration);
+        duration is null ? this : new CompileScope(Env, parent, names, duration, inFade);
 
     public CompileScope WithName(string name, NameBinding binding) =>
-        new(Env, parent, names.SetItem(name, binding), Duration);
+        new(Env, parent, names.SetItem(name, binding), Duration, inFade);
+
+    CompileScope With(CompileEnv env, bool fading) => new(env, parent, names, Duration, fading);
+
+    /// <summary>True inside a subtree that is already being crossfaded (no fades nest there).</summary>
+    public bool InFade => inFade;
 
     public NameBinding? Resolve(string name)
     {
@@ -84,7 +92,8 @@ public sealed class CompileScope : INameResolver
         return Seeds.For(Env.Seed, spec.Id, site);
     }
 
-    /// <summary>Compiles a node spec with the registry.</summary>
+    /// <summary>Compiles a node spec with the registry. In a reload, the highest node whose own
+    /// parameters (or type) changed is wrapped in a <see cref="Crossfade"/> from its old version.</summary>
     public Signal CompileNode(NodeSpec spec)
     {
         if (!NodeRegistry.Implemented.TryGetValue(spec.Type, out var info))
@@ -92,7 +101,34 @@ public sealed class CompileScope : INameResolver
             Env.Error(spec.Pos, $"node type '{spec.Type}' is not available in this version of waves");
             return new SilenceSignal(MaxBlock);
         }
-        return info.Compile(spec, this);
+        if (inFade || Env.Previous is not { } previous || !previous.Specs.TryGetValue(spec.Id, out var old))
+            return info.Compile(spec, this);
+        var varsChanged = spec.Id == previous.Patch.Spec.Id && !SpecComparer.SameVars(previous.Vars, Env.Vars);
+        if (SpecComparer.SameOwnParameters(old, spec) && !varsChanged)
+            return info.Compile(spec, this);
+        Env.Retuned.Add(spec.Id);
+        if (Env.FadeFrames <= 0) return info.Compile(spec, this);
+        var fresh = info.Compile(spec, With(Env, fading: true));
+        var (stale, copies) = CompileOld(old, previous);
+        return stale is null ? fresh : new Crossfade(stale, fresh, copies, Env.FadeFrames, MaxBlock);
+    }
+
+    /// <summary>A node as the running patch had it, bound to states of its own that are filled from
+    /// the live ones at the swap, so that rendering it never advances live state.</summary>
+    public (Signal? Signal, (NodeState Live, NodeState Copy)[] Copies) CompileOld(NodeSpec old, PreviousPatch previous)
+    {
+        if (!NodeRegistry.Implemented.TryGetValue(old.Type, out var info)) return (null, []);
+        var shadow = new CompileEnv
+        {
+            SampleRate = SampleRate, MaxBlock = MaxBlock, Seed = Env.Seed, States = new StateStore(),
+            Vars = previous.Vars, ProjectRoot = Env.ProjectRoot,
+        };
+        var signal = info.Compile(old, With(shadow, fading: true));
+        var copies = shadow.States.Bound
+            .Where(kv => previous.Patch.States.TryGetValue(kv.Key, out var live) && live.GetType() == kv.Value.GetType())
+            .Select(kv => (previous.Patch.States[kv.Key], kv.Value))
+            .ToArray();
+        return (signal, copies);
     }
 
     /// <summary>A signal input: a node renders itself, any other value becomes a mono wave.</summary>

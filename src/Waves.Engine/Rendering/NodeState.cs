@@ -8,4 +8,19 @@ public abstract class NodeState
 {
     /// <summary>Frames this node has rendered since it started: its time, which survives reloads.</summary>
     public long Clock;
+
+    /// <summary>Copies every field of <paramref name="other"/> (a state of the same type) into this one,
+    /// without allocating: used at a block boundary for fades, snapshots and resets.</summary>
+    public virtual void CopyFrom(NodeState other) => Clock = other.Clock;
+
+    /// <summary>A new state of the same type holding the same values (allocates: not for the render thread).</summary>
+    public NodeState Clone()
+    {
+        var copy = (NodeState)Activator.CreateInstance(GetType())!;
+        copy.CopyFrom(this);
+        return copy;
+    }
+
+    /// <summary>A fresh state of the same type, as a new node would start with.</summary>
+    public NodeState Fresh() => (NodeState)Activator.CreateInstance(GetType())!;
 }

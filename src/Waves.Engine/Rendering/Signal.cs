@@ -44,6 +44,8 @@ public abstract class Signal
         try
         {
             lastCount = Render(block);
+            if (!AllFinite(Left, block.Count) | (Right is not null && !AllFinite(Right, block.Count)))
+                NonFinite = true;
         }
         catch (Exception e)
         {
@@ -54,6 +56,22 @@ public abstract class Signal
             lastCount = block.Count;
         }
         return lastCount;
+    }
+
+    /// <summary>True once this node produced a NaN or an infinity (replaced by silence, never passed on).</summary>
+    public bool NonFinite { get; private set; }
+
+    /// <summary>Replaces non-finite samples by 0; false when there were any.</summary>
+    static bool AllFinite(float[] buffer, int count)
+    {
+        var ok = true;
+        for (var i = 0; i < count; i++)
+            if (!float.IsFinite(buffer[i]))
+            {
+                buffer[i] = 0;
+                ok = false;
+            }
+        return ok;
     }
 
     protected abstract int Render(in Block block);
@@ -86,8 +104,9 @@ public static class SignalTree
             foreach (var s in c.Walk()) yield return s;
     }
 
-    /// <summary>Faults caught while rendering, one line each with the node's position.</summary>
+    /// <summary>Faults caught while rendering, and nodes that produced NaN or infinity, one line each with the node's position.</summary>
     public static IEnumerable<string> Faults(this Signal root) =>
-        root.Walk().Where(s => s.Fault is not null)
-            .Select(s => $"{s.Spec?.Pos.ToString() ?? "?"}: {s.Spec?.Type ?? "value"}: {s.Fault!.Message}");
+        root.Walk().Where(s => s.Fault is not null || s.NonFinite)
+            .Select(s => $"{s.Spec?.Pos.ToString() ?? "?"}: {s.Spec?.Type ?? "value"}: " +
+                (s.Fault is { } f ? f.Message : "produced NaN or infinity; silenced"));
 }

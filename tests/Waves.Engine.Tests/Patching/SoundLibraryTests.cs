@@ -389,7 +389,7 @@ public sealed class SoundLibraryTests
         var first = PatchCompiler.Compile(before, "s", Settings).Patch!;
         OfflineRender.ToArrays(first, 100);
 
-        var second = PatchCompiler.Compile(after, "s", Settings, previous: first.States).Patch!;
+        var second = PatchCompiler.Compile(after, "s", Settings, previous: new PreviousPatch(first, first.Vars)).Patch!;
 
         Assert.Equal("s/mix/b/osc", Node(first.Spec.Get("b")).Id);
         Assert.Equal("s/mix/b/osc", Node(second.Spec.Get("b")).Id);

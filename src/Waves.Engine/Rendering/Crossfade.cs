@@ -1,0 +1,63 @@
+namespace Waves.Engine.Rendering;
+
+/// <summary>
+/// Declicks a node whose parameters changed in a reload: for the first frames after the swap it
+/// blends the old version (rendered on copies of the states, taken at the swap, so the live
+/// state never advances twice) into the new one, linearly; then it is the new node alone.
+/// The fade starts on the swap's frame, so it is as deterministic as the swap.
+/// </summary>
+public sealed class Crossfade : Signal
+{
+    readonly Signal oldSignal, newSignal;
+    readonly (NodeState Live, NodeState Copy)[] copies;
+    readonly int length;
+    int done = -1;
+
+    public Crossfade(Signal oldSignal, Signal newSignal, (NodeState Live, NodeState Copy)[] copies, int length, int maxBlock)
+        : base(newSignal.Spec, maxBlock, oldSignal.IsStereo || newSignal.IsStereo)
+    {
+        this.oldSignal = oldSignal;
+        this.newSignal = newSignal;
+        this.copies = copies;
+        this.length = length;
+    }
+
+    public Signal New => newSignal;
+
+    protected override int Render(in Block block)
+    {
+        if (done < 0)
+        {
+            foreach (var (live, copy) in copies) copy.CopyFrom(live);
+            done = 0;
+        }
+        var n = block.Count;
+        var gotNew = newSignal.Pull(block);
+        if (done >= length)
+        {
+            Copy(newSignal, Left, Right, gotNew);
+            return Finish(block, gotNew);
+        }
+        var gotOld = oldSignal.Pull(block);
+        var produced = Math.Max(gotNew, gotOld);
+        for (var i = 0; i < produced; i++)
+        {
+            var a = done + i < length ? (float)(done + i + 1) / (length + 1) : 1f;
+            var b = 1f - a;
+            Left[i] = oldSignal.Left[i] * b + newSignal.Left[i] * a;
+            if (Right is not null)
+                Right[i] = (oldSignal.Right ?? oldSignal.Left)[i] * b + (newSignal.Right ?? newSignal.Left)[i] * a;
+        }
+        done += n;
+        return Finish(block, produced);
+    }
+
+    static void Copy(Signal from, float[] left, float[]? right, int count)
+    {
+        from.Left.AsSpan(0, count).CopyTo(left);
+        if (right is not null) (from.Right ?? from.Left).AsSpan(0, count).CopyTo(right);
+    }
+
+    public override Signal? PassThrough => newSignal;
+    public override IEnumerable<Signal> Children => [newSignal];
+}

@@ -1,0 +1,48 @@
+namespace Waves.Engine.Rendering;
+
+/// <summary>
+/// Fades a node in or out from the swap of a reload: a track added to a mix comes in over the
+/// fade length, a removed one goes out over it (rendered on copies of its last states, taken at
+/// the swap) and then ends. After a fade-in the node passes through unchanged.
+/// </summary>
+public sealed class Fade : Signal
+{
+    readonly Signal inner;
+    readonly bool fadeIn;
+    readonly int length;
+    readonly (NodeState Live, NodeState Copy)[] copies;
+    int done = -1;
+
+    public Fade(Signal inner, bool fadeIn, int length, (NodeState Live, NodeState Copy)[] copies, int maxBlock)
+        : base(inner.Spec, maxBlock, inner.IsStereo)
+    {
+        this.inner = inner;
+        this.fadeIn = fadeIn;
+        this.length = length;
+        this.copies = copies;
+    }
+
+    protected override int Render(in Block block)
+    {
+        if (done < 0)
+        {
+            foreach (var (live, copy) in copies) copy.CopyFrom(live);
+            done = 0;
+        }
+        if (!fadeIn && done >= length) return Finish(block, 0);
+        var got = inner.Pull(block);
+        if (!fadeIn) got = (int)Math.Min(got, length - done);
+        for (var i = 0; i < got; i++)
+        {
+            var k = done + i;
+            var a = k < length ? (float)(k + 1) / (length + 1) : 1f;
+            var gain = fadeIn ? a : 1f - a;
+            Left[i] = inner.Left[i] * gain;
+            if (Right is not null) Right[i] = inner.Right![i] * gain;
+        }
+        done += block.Count;
+        return Finish(block, got);
+    }
+
+    public override IEnumerable<Signal> Children => [inner];
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Waves.Engine.Patching;
+
+namespace Waves.Engine.Rendering;
+
+/// <summary>What one reload did: the revision it produced (or the errors that stopped it).</summary>
+public sealed record ReloadReport(int Revision, bool Accepted, PatchChanges Changes, IReadOnlyList<Problem> Problems, TimeSpan CompileTime)
+{
+    public IEnumerable<Problem> Errors => Problems.Where(p => p.IsError);
+}
+
+/// <summary>
+/// A sound being played and edited: the control side of hot reload. <see cref="Reload"/> builds
+/// the sound from a new library (its whole dependency closure, with the start-up overrides),
+/// compiles it against the running patch's states and hands it to the renderer; a library with
+/// errors changes nothing that is heard. Call it from one control thread, never the render thread.
+/// </summary>
+public sealed class LiveSession
+{
+    readonly RawMapping? overrides;
+    readonly int fadeFrames;
+
+    LiveSession(SoundLibrary library, string sound, RawMapping? overrides, RenderSettings settings, int fadeFrames, Patch patch)
+    {
+        Library = library;
+        Sound = sound;
+        this.overrides = overrides;
+        Settings = settings;
+        this.fadeFrames = fadeFrames;
+        Latest = patch;
+        Renderer = new Renderer(patch);
+    }
+
+    /// <summary>Default declick length at a reload.</summary>
+    public const double DefaultFadeMilliseconds = 10;
+
+    public string Sound { get; }
+    public RenderSettings Settings { get; }
+    public SoundLibrary Library { get; private set; }
+    public Renderer Renderer { get; }
+
+    /// <summary>The newest accepted patch (published; the renderer may not have swapped it in yet).</summary>
+    public Patch Latest { get; private set; }
+
+    public static (LiveSession? Session, IReadOnlyList<Problem> Problems) Start(SoundLibrary library, string sound,
+        RenderSettings settings, RawMapping? overrides = null, int fadeFrames = 0)
+    {
+        var compiled = PatchCompiler.Compile(library, sound, settings, overrides);
+        return compiled.Patch is { } patch
+            ? (new LiveSession(library, sound, overrides, settings, fadeFrames, patch), compiled.Problems)
+            : (null, compiled.Problems);
+    }
+
+    public ReloadReport Reload(SoundLibrary library)
+    {
+        var clock = Stopwatch.StartNew();
+        var running = Renderer.Current;
+        if (!library.Sounds.ContainsKey(Sound))
+        {
+            var was = Latest.Spec.Pos;
+            var gone = Problem.Error(new SourcePos(was.File, 1, 1), $"sound '{Sound}' is no longer in the library (it was defined at {was.File}:{was.Line}); still playing the last version");
+            return new ReloadReport(Latest.Revision, false, new PatchChanges([], [], []), [.. library.Problems.Where(p => p.IsError), gone], clock.Elapsed);
+        }
+        var compiled = PatchCompiler.Compile(library, Sound, Settings, overrides, new PreviousPatch(running, running.Vars), fadeFrames);
+        clock.Stop();
+        if (compiled.Patch is not { } patch)
+            return new ReloadReport(Latest.Revision, false, new PatchChanges([], [], []), compiled.Problems, clock.Elapsed);
+        var numbered = patch.WithRevision(Latest.Revision + 1);
+        Library = library;
+        Latest = numbered;
+        Renderer.Publish(numbered);
+        return new ReloadReport(numbered.Revision, true, numbered.Changes, compiled.Problems, clock.Elapsed);
+    }
+
+    /// <summary>Re-initialises the state of one node id, or of every node; false for an unknown id.</summary>
+    public bool Reset(string? id = null)
+    {
+        if (StateWrite.Reset(Renderer.Current, id) is not { } write) return false;
+        Renderer.Write(write);
+        return true;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Reflection;
+using Waves.Engine.Nodes;
+using Waves.Engine.Patching;
+using Waves.Engine.Rendering;
+using Waves.Engine.Tests.Support;
+
+namespace Waves.Engine.Tests.Reload;
+
+public sealed class RendererTests
+{
+    static readonly float[] L = new float[64], R = new float[64];
+
+    [Fact]
+    public void Publish_TwoPatchesBeforeOneBlock_InstallsOnlyTheNewest()
+    {
+        var first = Patches.Patch("s:\n  osc: {type: none, range: [1, 1]}\n", block: 64);
+        var second = Patches.Patch("s:\n  osc: {type: none, range: [2, 2]}\n", block: 64);
+        var third = Patches.Patch("s:\n  osc: {type: none, range: [3, 3]}\n", block: 64);
+        var renderer = new Renderer(first);
+        renderer.RenderBlock(L, R, 64);
+        renderer.Publish(second);
+        renderer.Publish(third);
+        renderer.RenderBlock(L, R, 64);
+        Assert.Equal(3f, L[0]);
+        Assert.Same(third, renderer.Current);
+        Assert.Equal(64, third.AppliedFrame);
+        Assert.Equal(-1, second.AppliedFrame);
+        Assert.Same(first, renderer.TakeRetired());
+        Assert.Null(renderer.TakeRetired());
+    }
+
+    [Fact]
+    public void Reload_ReleasesTheStateOfRemovedIds()
+    {
+        var session = LiveRun.Start("s:\n  mix:\n    a: {osc: {}}\n    b: {osc: {}}\n");
+        session.Renderer.RenderBlock(L, R, 64);
+        session.Reload(Patches.Library("s:\n  mix:\n    a: {osc: {}}\n"));
+        session.Renderer.RenderBlock(L, R, 64);
+        Assert.Equal(["s/mix/a/osc"], session.Renderer.Current.Ids.Order());
+        var old = session.Renderer.TakeRetired()!;
+        Assert.Contains("s/mix/b/osc", old.Ids);
+    }
+
+    sealed class Throwing() : Signal(null, 64, false)
+    {
+        public int Calls;
+        protected override int Render(in Block block)
+        {
+            Calls++;
+            throw new InvalidOperationException("boom");
+        }
+    }
+
+    sealed class Sum(Signal a, Signal b) : Signal(null, 64, false)
+    {
+        protected override int Render(in Block block)
+        {
+            a.Pull(block);
+            b.Pull(block);
+            for (var i = 0; i < block.Count; i++) Left[i] = a.Left[i] + b.Left[i];
+            return block.Count;
+        }
+        public override IEnumerable<Signal> Children => [a, b];
+    }
+
+    [Fact]
+    public void RenderException_InOneNode_SilencesItAlone_AndIsReportedOnce()
+    {
+        var good = Patches.Patch("s:\n  osc: {freq: 100}\n", block: 64);
+        var bad = new Throwing();
+        var patch = new Patch(new Sum(good.Root, bad), good.Spec, good.States, good.Settings);
+        var renderer = new Renderer(patch);
+        var expected = new Renderer(Patches.Patch("s:\n  osc: {freq: 100}\n", block: 64));
+        var e = new float[64];
+        for (var i = 0; i < 10; i++)
+        {
+            renderer.RenderBlock(L, R, 64);
+            expected.RenderBlock(e, R, 64);
+            Assert.Equal(e, L);
+        }
+        Assert.Equal(10, bad.Calls);
+        Assert.Equal("boom", bad.Fault!.Message);
+        Assert.Single(patch.Root.Faults());
+    }
+
+    [Fact]
+    public void NonFiniteSamples_NeverReachTheOutput_AndTheNodeIsFlagged()
+    {
+        var patch = Patches.Patch("s:\n  mix:\n    bad: {osc: {freq: 100, amp: log(0)}}\n    good: {osc: {type: none, range: [0.25, 0.25]}}\n", block: 64);
+        var renderer = new Renderer(patch);
+        renderer.RenderBlock(L, R, 64);
+        Assert.All(L, v => Assert.Equal(0.25f, v));
+        var fault = Assert.Single(patch.Root.Faults());
+        Assert.Contains("osc: produced NaN or infinity; silenced", fault);
+        Assert.StartsWith("sounds/test.yaml:3:", fault);
+    }
+
+    [Fact]
+    public void Reset_OfOneId_RestartsThatNodeOnly()
+    {
+        var session = LiveRun.Start("s:\n  mix:\n    a: {track: {pan: -1, signal: {osc: {freq: 100}}}}\n    b: {track: {pan: 1, signal: {osc: {freq: 100}}}}\n", block: 64);
+        for (var i = 0; i < 10; i++) session.Renderer.RenderBlock(L, R, 64);
+        Assert.True(session.Reset("s/mix/a/track/signal/osc"));
+        Assert.False(session.Reset("no/such/id"));
+        session.Renderer.RenderBlock(L, R, 64);
+        Assert.Equal(Math.Sin(2 * Math.PI * 100 / 44100), L[0], 1e-6);     // a: from phase 0
+        Assert.Equal(Math.Sin(2 * Math.PI * 100 * 641 / 44100), R[0], 1e-4); // b: went on
+    }
+
+    [Fact]
+    public void CaptureAndRestore_ReplayTheSameSamplesFromTheCapturedPoint()
+    {
+        var patch = Patches.Patch("s:\n  envelope: {attack: 0.01, decay: 0.1, sustain: 0.3, signal: {osc: {type: saw, freq: \"100 + 50 * sin(t)\"}}}\n", block: 64);
+        var renderer = new Renderer(patch);
+        for (var i = 0; i < 5; i++) renderer.RenderBlock(L, R, 64);
+        var snapshot = StateSnapshot.ShapedLike(patch);
+        renderer.RequestCapture(snapshot);
+        var first = new List<float>();
+        for (var i = 0; i < 20; i++) { renderer.RenderBlock(L, R, 64); first.AddRange(L); }
+        Assert.Equal(5 * 64, snapshot.Frame);
+        renderer.Write(StateWrite.Restore(patch, snapshot));
+        var again = new List<float>();
+        for (var i = 0; i < 20; i++) { renderer.RenderBlock(L, R, 64); again.AddRange(L); }
+        Assert.Equal(first, again);
+    }
+
+    public static TheoryData<Type> StateTypes =>
+        [.. typeof(NodeState).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(NodeState)) && !t.IsAbstract)];
+
+    [Theory]
+    [MemberData(nameof(StateTypes))]
+    public void CopyFrom_CopiesEveryField(Type type)
+    {
+        var source = (NodeState)Activator.CreateInstance(type)!;
+        var fields = type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance);
+        var random = new Random(7);
+        foreach (var f in fields)
+            f.SetValue(source, f.FieldType switch
+            {
+                var t when t == typeof(double) => random.NextDouble() + 1,
+                var t when t == typeof(float) => (float)random.NextDouble() + 1,
+                var t when t == typeof(long) => (long)random.Next(1, 1000),
+                var t when t == typeof(int) => random.Next(1, 1000),
+                var t when t == typeof(bool) => !(bool)f.GetValue(source)!,
+                var t when t.IsEnum => Enum.GetValues(t).GetValue(Enum.GetValues(t).Length - 1),
+                _ => throw new NotSupportedException($"{type.Name}.{f.Name}: {f.FieldType}"),
+            });
+        var copy = source.Clone();
+        foreach (var f in fields) Assert.Equal(f.GetValue(source), f.GetValue(copy));
+    }
+}
