@@ -8,6 +8,7 @@ static class Cli
     public const string Usage = """
         usage: waves <command> [arguments]
 
+          play SOUND [overrides] [options]     play in real time; saving a sound file reloads it
           render SOUND [overrides] [options]   render a sound to a WAV file
           check [--sounds DIR]                 validate every sound, print every problem
           list [--sounds DIR]                  sound names, files and declared durations
@@ -25,6 +26,11 @@ static class Cli
           --seed N            random seed (default 1): the same seed gives the same samples
           --stems             also write each track of a root mix as <name>__<track>.wav
           --format F          f32 (default), s16 or s24
+        play options: --sounds, --block, --rate, --seed as for render, and
+          --duration S        stop after S seconds (default: when the sound ends, or Ctrl-C)
+          --loop              a sound that ends starts again (edit a one-shot while it repeats)
+          --xfade MS          declick length where a reload changed something (default 10, 0: off)
+          --record FILE.wav   keep what was played (stereo float), flushed as it goes
         overrides: name=value or node-string tokens such as warp1 or v.2
         """;
 
@@ -40,6 +46,7 @@ static class Cli
             return args[0] switch
             {
                 "render" => RenderCommand.Run(args[1..]),
+                "play" => PlayCommand.Run(args[1..]),
                 "check" => CheckCommand.Run(args[1..]),
                 "list" => ListCommand.Run(args[1..]),
                 "nodes" => NodesCommand.Run(args[1..]),

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Waves.Engine.Audio;
+using Waves.Engine.Rendering;
+
+namespace Waves.Console.Live;
+
+/// <summary>
+/// The output used when there is no audio device: a render thread paced by the wall clock, one
+/// block per block-duration, handing what it renders to a ring (for the recording). It stops when
+/// the sound ends (or restarts it, when looping) or when asked to.
+/// </summary>
+sealed class PacedOutput(LiveSession session, SampleRing ring, long maxFrames, bool loop)
+{
+    volatile bool stop;
+    Thread? worker;
+
+    /// <summary>Frames rendered so far.</summary>
+    public long Frames => session.Renderer.Frame;
+
+    public bool Finished { get; private set; }
+
+    /// <summary>Blocks that were rendered later than their time.</summary>
+    public long LateBlocks { get; private set; }
+
+    public void Start()
+    {
+        worker = new Thread(Run) { IsBackground = true, Name = "waves render", Priority = ThreadPriority.AboveNormal };
+        worker.Start();
+    }
+
+    public void Stop() => stop = true;
+
+    public void Join() => worker?.Join();
+
+    void Run()
+    {
+        var block = session.Settings.BlockSize;
+        var rate = (double)session.Settings.SampleRate;
+        var left = new float[block];
+        var right = new float[block];
+        var clock = Stopwatch.StartNew();
+        long done = 0;
+        while (!stop && done < maxFrames)
+        {
+            var count = (int)Math.Min(block, maxFrames - done);
+            var produced = session.Renderer.RenderBlock(left, right, count);
+            var keep = loop ? count : produced;
+            ring.Write(left.AsSpan(0, keep), right.AsSpan(0, keep));
+            done += keep;
+            if (produced < count)
+            {
+                if (!loop) break;
+                session.Reset(); // a one-shot starts again, so it can be edited while it repeats
+            }
+            var due = TimeSpan.FromSeconds(done / rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero) Thread.Sleep(wait);
+            else if (wait < -TimeSpan.FromSeconds(block / rate)) LateBlocks++;
+        }
+        Finished = true;
+    }
+}
