@@ -61,7 +61,8 @@ static class PlayCommand
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stopping.Set(); };
         System.Console.CancelKeyPress += onCancel;
         using var watch = LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, TaskPoolScheduler.Default)
-            .Subscribe(_ => log.Rejected(session.Reload(SoundLibrary.Load(folder))), e => System.Console.Error.WriteLine($"waves: watching {folder} failed: {e.Message}"));
+            .Subscribe(_ => log.Rejected(session.Reload(SoundLibrary.Load(folder))),
+                e => System.Console.Error.WriteLine($"waves: watching {folder} failed: {e.Message}; saves are no longer picked up"));
         var commands = new Thread(() => ReadCommands(session, stopping)) { IsBackground = true };
         commands.Start();
         output.Start();

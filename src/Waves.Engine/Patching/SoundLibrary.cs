@@ -41,11 +41,19 @@ public sealed class SoundLibrary
     {
         if (!Directory.Exists(folder))
             return FromTexts([], folder, [Problem.Error(new SourcePos(folder, 0, 0), "sound folder not found")]);
-        var files = Directory.GetFiles(folder, "*.yaml")
-            .Order(StringComparer.Ordinal)
-            .Select(f => new SourceFile(Path.Combine(folder, Path.GetFileName(f)), File.ReadAllText(f)))
-            .ToList();
-        return FromTexts(files, folder);
+        var files = new List<SourceFile>();
+        var unreadable = new List<Problem>();
+        foreach (var f in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var path = Path.Combine(folder, Path.GetFileName(f));
+            try { files.Add(new SourceFile(path, File.ReadAllText(f))); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file can vanish or be locked between listing and reading while an editor saves.
+                unreadable.Add(Problem.Error(new SourcePos(path, 1, 1), $"cannot read the file: {e.Message}"));
+            }
+        }
+        return FromTexts(files, folder, unreadable);
     }
 
     public static SoundLibrary FromTexts(IEnumerable<SourceFile> files, string folder = "sounds", IEnumerable<Problem>? extra = null)

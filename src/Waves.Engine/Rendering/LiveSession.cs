@@ -61,7 +61,17 @@ public sealed class LiveSession
             var gone = Problem.Error(new SourcePos(was.File, 1, 1), $"sound '{Sound}' is no longer in the library (it was defined at {was.File}:{was.Line}); still playing the last version");
             return new ReloadReport(Latest.Revision, false, new PatchChanges([], [], []), [.. library.Problems.Where(p => p.IsError), gone], clock.Elapsed);
         }
-        var compiled = PatchCompiler.Compile(library, Sound, Settings, overrides, new PreviousPatch(running, running.Vars), fadeFrames);
+        CompileResult compiled;
+        try
+        {
+            compiled = PatchCompiler.Compile(library, Sound, Settings, overrides, new PreviousPatch(running, running.Vars), fadeFrames);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect of the compiler must not stop the music either: the last good patch plays on.
+            var at = new SourcePos(Latest.Spec.Pos.File, 1, 1);
+            compiled = new CompileResult(null, [Problem.Error(at, $"internal error while compiling '{Sound}': {e.GetType().Name}: {e.Message}")]);
+        }
         clock.Stop();
         if (compiled.Patch is not { } patch)
             return new ReloadReport(Latest.Revision, false, new PatchChanges([], [], []), compiled.Problems, clock.Elapsed);
