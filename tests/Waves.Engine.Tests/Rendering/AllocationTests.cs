@@ -37,6 +37,27 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void RenderBlock_AcrossASwapWithFadesAndAStateWrite_AllocatesNothing()
+    {
+        const string before = "s:\n  mix:\n    a: {osc: {type: saw, freq: 110}}\n    b: {osc: {freq: 220}}\n";
+        const string after = "s:\n  mix:\n    a: {osc: {type: sqr, freq: 110}}\n    c: {envelope: {attack: 0.1, signal: {osc: {}}}}\n";
+        var (session, _) = LiveSession.Start(Patches.Library(before), "s", new RenderSettings(BlockSize: 64), fadeFrames: 2000);
+        var left = new float[64];
+        var right = new float[64];
+        for (var i = 0; i < 4; i++) session!.Renderer.RenderBlock(left, right, 64);
+        Assert.True(session!.Reload(Patches.Library(after)).Accepted);  // compiled here, off the measured span
+        var reset = StateWrite.Reset(session.Latest)!;
+        var before0 = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            if (i == 50) session.Renderer.Write(reset);
+            session.Renderer.RenderBlock(left, right, 64);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before0);
+        Assert.True(reset.Applied);
+    }
+
+    [Fact]
     public void RenderBlock_OfEveryWaveformAndEnvelopeMode_AllocatesNothing()
     {
         var patch = Patches.Patch("""
