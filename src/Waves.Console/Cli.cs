@@ -14,6 +14,7 @@ static class Cli
           list [--sounds DIR]                  sound names, files and declared durations
           nodes [TYPE]                         the node reference (parameters, defaults, ranges)
           schema                               JSON schema of sound files, for editors
+          bench [reload|compile|render|all] [--saves N]   quick speed measurements (default all)
 
         render options:
           --sounds DIR        sound folder (default ./sounds)
@@ -51,6 +52,7 @@ static class Cli
                 "list" => ListCommand.Run(args[1..]),
                 "nodes" => NodesCommand.Run(args[1..]),
                 "schema" => NodesCommand.Schema(),
+                "bench" => BenchCommand.Run(args[1..]),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reactive.Concurrency;
+using Waves.Console.Live;
+using Waves.Engine.Audio;
+using Waves.Engine.Patching;
+using Waves.Engine.Rendering;
+using Waves.Journal.Live;
+
+namespace Waves.Console.Bench;
+
+/// <summary>
+/// <c>waves bench reload</c>: the time from a save of a sound file to the render thread playing the
+/// new patch, measured end to end with the parts <c>waves play</c> uses: the real file watcher with
+/// its coalescing window, <see cref="SoundLibrary.Load"/> and <see cref="LiveSession.Reload"/> in the
+/// subscriber, and a <see cref="PacedOutput"/> render thread paced by the wall clock. Each save
+/// changes one number of the generated 100-node sound in a temporary folder; the latency runs from
+/// the moment <see cref="File.WriteAllText(string, string?)"/> returns until a 1 ms poll sees the
+/// renderer's current patch carry the new revision (it is swapped in at a block boundary).
+/// </summary>
+static class ReloadLatency
+{
+    /// <summary>Least time from one save to the next (so each save is its own burst for the watcher).</summary>
+    public static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>How long one save may take to be heard before it counts as missed.</summary>
+    public static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(5);
+
+    /// <summary>What the render thread plays with: 512-frame blocks at 44.1 kHz.</summary>
+    public static readonly RenderSettings Settings = new(44100, 512);
+
+    /// <summary>Unmeasured saves first (JIT of the reload path, watcher start-up).</summary>
+    public const int WarmupSaves = 3;
+
+    public sealed record Result(int Saves, int Nodes, Timings Latency, Timings Noticed, Timings Load, Timings Compile,
+        Timings Swap, int Missed, int ExtraReloads, int Rejected, long LateBlocks, string? WatchError);
+
+    /// <summary>What the subscriber saw of one reload (timestamps from <see cref="Stopwatch.GetTimestamp"/>).</summary>
+    sealed record Reloaded(long Noticed, long Loaded, long Published, TimeSpan CompileTime);
+
+    public static Result Run(int saves, TextWriter? progress = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("waves-bench-").FullName;
+        try
+        {
+            return Measure(folder, saves, progress);
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    static Result Measure(string folder, int saves, TextWriter? progress)
+    {
+        var path = Path.Combine(folder, BenchPatches.FileName);
+        File.WriteAllText(path, BenchPatches.Yaml(0));
+        var settings = Settings;
+        var library = SoundLibrary.Load(folder);
+        var nodes = BenchPatches.CountNodes(library, BenchPatches.Sound);
+        var (session, problems) = LiveSession.Start(library, BenchPatches.Sound, settings, null,
+            (int)Math.Round(LiveSession.DefaultFadeMilliseconds * settings.SampleRate / 1000));
+        if (session is null) throw new InvalidOperationException("the generated bench patch does not compile:\n" + string.Join("\n", problems));
+
+        var ring = new SampleRing(settings.SampleRate * 4);
+        var drain = new Recorder(ring, null);
+        var output = new PacedOutput(session, ring, long.MaxValue, loop: false);
+        var reloads = new ConcurrentDictionary<int, Reloaded>();
+        var rejected = 0;
+        string? watchError = null;
+
+        output.Start();
+        // Wired as `waves play` wires it: each coalesced change loads the folder and reloads the session.
+        using (LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, TaskPoolScheduler.Default)
+            .Subscribe(_ =>
+            {
+                var noticed = Stopwatch.GetTimestamp();
+                var loaded = SoundLibrary.Load(folder);
+                var read = Stopwatch.GetTimestamp();
+                var report = session.Reload(loaded);
+                var published = Stopwatch.GetTimestamp();
+                if (report.Accepted) reloads[report.Revision] = new Reloaded(noticed, read, published, report.CompileTime);
+                else Interlocked.Increment(ref rejected);
+            }, e => watchError = e.Message))
+        {
+            Thread.Sleep(200); // let the watcher settle; nothing has changed yet
+            var latency = new Timings();
+            var noticedT = new Timings();
+            var loadT = new Timings();
+            var compileT = new Timings();
+            var swapT = new Timings();
+            var missed = 0;
+            var lastWrite = Stopwatch.GetTimestamp() - (long)(Spacing.TotalSeconds * Stopwatch.Frequency);
+            var startRevision = session.Renderer.Current.Revision;
+            for (var i = -WarmupSaves; i < saves && watchError is null && !output.Finished; i++)
+            {
+                var expected = session.Renderer.Current.Revision + 1;
+                while (Stopwatch.GetElapsedTime(lastWrite) < Spacing) Thread.Sleep(1);
+                File.WriteAllText(path, BenchPatches.Yaml(i + WarmupSaves + 1));
+                var written = Stopwatch.GetTimestamp();
+                lastWrite = written;
+                long applied;
+                while (true)
+                {
+                    var current = session.Renderer.Current;
+                    if (current.Revision >= expected && current.AppliedFrame >= 0)
+                    {
+                        applied = Stopwatch.GetTimestamp();
+                        break;
+                    }
+                    if (Stopwatch.GetElapsedTime(written) > GiveUp || watchError is not null)
+                    {
+                        applied = -1;
+                        break;
+                    }
+                    drain.Drain();
+                    Thread.Sleep(1);
+                }
+                if (i < 0) continue;
+                if (applied < 0)
+                {
+                    missed++;
+                    continue;
+                }
+                latency.AddTicks(written, applied);
+                if (reloads.TryGetValue(expected, out var r))
+                {
+                    noticedT.AddTicks(written, r.Noticed);
+                    loadT.AddTicks(r.Noticed, r.Loaded);
+                    compileT.Add(r.CompileTime);
+                    swapT.AddTicks(r.Published, applied);
+                }
+                if (progress is not null && (i + 1) % 10 == 0) progress.Write($"\r  {i + 1}/{saves} saves");
+            }
+            progress?.Write("\r");
+            // Let a late duplicate reload of the last save show itself before counting.
+            Thread.Sleep((int)(LibraryWatcher.DefaultWindow.TotalMilliseconds * 3));
+            var extra = session.Renderer.Current.Revision - startRevision - (saves + WarmupSaves - missed);
+            output.Stop();
+            output.Join();
+            return new Result(saves, nodes, latency, noticedT, loadT, compileT, swapT, missed, Math.Max(0, extra),
+                rejected, output.LateBlocks, watchError);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Waves.Console.Bench;
+using Waves.Engine.Patching;
+using Waves.Journal.Live;
+
+namespace Waves.Console.Commands;
+
+/// <summary>
+/// <c>waves bench [reload|compile|render|all] [--saves N]</c>: the quick benchmarks, one result per
+/// line. The statistically careful ones are in bench/Waves.Bench (BenchmarkDotNet); this mode
+/// measures what only a running program can: save-to-sound latency through the real watcher.
+/// </summary>
+static class BenchCommand
+{
+    static readonly string[] Known = ["--saves"];
+    static readonly string[] Modes = ["reload", "compile", "render", "all"];
+
+    public const int DefaultSaves = 100;
+    const int CompileRuns = 200, CompileWarmup = 30, CorpusRuns = 50, CorpusWarmup = 5;
+    const double RenderSeconds = 10;
+
+    public static int Run(string[] args)
+    {
+        var o = Options.Parse(args, new HashSet<string>());
+        o.RequireOnly(Known, 1);
+        var mode = o.Positional.FirstOrDefault() ?? "all";
+        if (!Modes.Contains(mode)) throw new UsageException($"bench expects one of {string.Join(", ", Modes)}, got '{mode}'");
+        var saves = o.Int("--saves", 1, 100_000) ?? DefaultSaves;
+        var root = BenchPatches.RepoRoot();
+        var output = System.Console.Out;
+        var failed = false;
+        if (mode is "compile" or "all") Compile(output, root);
+        if (mode is "render" or "all") failed |= !Render(output, root);
+        if (mode is "reload" or "all") failed |= !Reload(output, saves);
+        return failed ? 1 : 0;
+    }
+
+    static string Ms(double v) => Timings.Ms(v);
+
+    static void Compile(TextWriter output, string? root)
+    {
+        var generated = CompileTiming.Generated(CompileRuns, CompileWarmup);
+        output.WriteLine($"compile ({generated.What}, parse+compile, {generated.Runs} runs): median {Ms(generated.Total.Median)}, p99 {Ms(generated.Total.P99)} (parse median {Ms(generated.Parse.Median)})");
+        var corpus = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", "sounds"));
+        if (corpus is not null && CompileTiming.Folder(corpus, "corpus library", CorpusRuns, CorpusWarmup) is { } c)
+            output.WriteLine($"compile ({c.What}, parse+compile, {c.Runs} runs): median {Ms(c.Total.Median)}, p99 {Ms(c.Total.P99)} (parse median {Ms(c.Parse.Median)})");
+    }
+
+    static bool Render(TextWriter output, string? root)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var ok = true;
+        var sounds = Path.Combine(root ?? ".", "sounds");
+        var demo = SoundLibrary.Load(sounds);
+        if (demo.Sounds.ContainsKey("demo"))
+            Print(RenderSpeed.Run(demo, "demo", "demo", RenderSeconds));
+        else
+        {
+            System.Console.Error.WriteLine($"waves: no sound 'demo' in {sounds}; its render is not measured");
+            ok = false;
+        }
+        var library = BenchPatches.Library();
+        Print(RenderSpeed.Run(library, BenchPatches.Sound, $"{BenchPatches.CountNodes(library, BenchPatches.Sound)}-node patch", RenderSeconds));
+        return ok;
+
+        void Print(RenderSpeed.Result r) =>
+            output.WriteLine(string.Create(inv, $"render ({r.What}, {r.Seconds:0.#} s of audio, offline): {r.RealtimeFactor:0.0}x realtime ({r.Elapsed.TotalMilliseconds:0} ms)"));
+    }
+
+    static bool Reload(TextWriter output, int saves)
+    {
+        var progress = System.Console.IsErrorRedirected ? null : System.Console.Error;
+        var r = ReloadLatency.Run(saves, progress);
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine($"reload latency ({r.Latency.Count} saves, {r.Nodes}-node patch): median {Ms(r.Latency.Median)}, p99 {Ms(r.Latency.P99)}, max {Ms(r.Latency.Max)} (compile median {Ms(r.Compile.Median)})");
+        output.WriteLine(string.Create(inv,
+            $"reload parts (medians): save to watcher notice {Ms(r.Noticed.Median)} (coalescing window {LibraryWindowMs} ms), load {Ms(r.Load.Median)}, compile {Ms(r.Compile.Median)} (p99 {Ms(r.Compile.P99)}), publish to swap {Ms(r.Swap.Median)} (block {ReloadLatency.Settings.BlockSize * 1000.0 / ReloadLatency.Settings.SampleRate:0.0} ms); {r.Missed} missed, {r.ExtraReloads} extra reloads, {r.Rejected} rejected, {r.LateBlocks} late blocks"));
+        if (r.WatchError is not null) System.Console.Error.WriteLine($"waves: watching failed: {r.WatchError}");
+        return r.Missed == 0 && r.WatchError is null && r.Latency.Count == saves;
+    }
+
+    static double LibraryWindowMs => LibraryWatcher.DefaultWindow.TotalMilliseconds;
+}
