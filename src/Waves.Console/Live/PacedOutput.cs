@@ -24,7 +24,8 @@ sealed class PacedOutput(LiveSession session, SampleRing ring, long maxFrames, b
 
     public void Start()
     {
-        worker = new Thread(Run) { IsBackground = true, Name = "waves render", Priority = ThreadPriority.AboveNormal };
+        // A deep patch renders by recursion: give the render thread room (limits: YAML depth, expression length).
+        worker = new Thread(Run, 16 << 20) { IsBackground = true, Name = "waves render", Priority = ThreadPriority.AboveNormal };
         worker.Start();
     }
 

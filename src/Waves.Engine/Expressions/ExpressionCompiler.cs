@@ -15,6 +15,10 @@ public static class ExpressionCompiler
     /// except that a syntax error stops at the first one; any problem means no expression.</summary>
     /// <param name="origin">Where the text's first character is in the YAML file; a problem's column is
     /// this plus its offset in the text (for multi-line text, problems point at the origin).</param>
+    /// <summary>Longest expression text. Evaluators nest once per operand of a chain (a &lt; b &lt; c …,
+    /// max(a, b, …)), so this bounds the stack a block's evaluation needs on any thread.</summary>
+    public const int MaxLength = 4000;
+
     public static ExprCompileResult Compile(string text, SourcePos origin, INameResolver names, ExprOptions options)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -22,6 +26,8 @@ public static class ExpressionCompiler
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBlock, 1);
 
         SourcePos At(int offset) => text.Contains('\n') ? origin : origin.Offset(offset);
+        if (text.Length > MaxLength)
+            return Failed(Problem.Error(origin, $"expression is longer than {MaxLength} characters"));
 
         try
         {

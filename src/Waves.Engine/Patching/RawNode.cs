@@ -8,6 +8,10 @@ public abstract record RawNode(SourcePos Pos);
 /// <summary>A scalar. <paramref name="Plain"/> is false for quoted and block scalars, which are always text.</summary>
 public sealed record RawScalar(string Text, bool Plain, SourcePos Pos) : RawNode(Pos)
 {
+    /// <summary>True when the scalar spans several lines of the file (its line breaks were folded),
+    /// so offsets within its text are not columns.</summary>
+    public bool MultiLine { get; init; }
+
     /// <summary>Position of the first character of the text (after an opening quote).</summary>
     public SourcePos TextPos => Plain ? Pos : Pos.Offset(1);
 }

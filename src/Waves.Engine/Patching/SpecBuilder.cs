@@ -11,7 +11,13 @@ namespace Waves.Engine.Patching;
 /// </summary>
 sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
 {
+    /// <summary>Most nodes one sound may expand to (aliases and sub-patches can multiply a short
+    /// text exponentially); more is reported instead of exhausting memory.</summary>
+    public const int MaxNodes = 5000;
+
     readonly Stack<string> expanding = new();
+    int nodes, values;
+    bool tooBig;
 
     public NodeSpec? BuildSound(string name, RawMapping? overrides)
     {
@@ -104,6 +110,12 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
 
     NodeSpec? BuildTyped(string type, SourcePos pos, RawNode body, string prefix)
     {
+        if (++nodes > MaxNodes)
+        {
+            if (!tooBig) problems.Add(Problem.Error(pos, $"the sound expands to more than {MaxNodes} nodes"));
+            tooBig = true;
+            return null;
+        }
         RawMapping? m = body switch
         {
             RawMapping mm => mm,
@@ -124,6 +136,12 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
 
     Value Convert(RawNode raw, string prefix)
     {
+        if (++values > MaxNodes * 40)
+        {
+            if (!tooBig) problems.Add(Problem.Error(raw.Pos, $"the sound expands to more than {MaxNodes * 40} values"));
+            tooBig = true;
+            return new Value.Invalid(raw.Pos);
+        }
         switch (raw)
         {
             case RawScalar s when YamlScalars.IsNull(s):
@@ -131,7 +149,7 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
             case RawScalar s when YamlScalars.AsNumber(s) is { } n:
                 return new Value.Number(n, s.Pos);
             case RawScalar s:
-                return new Value.Text(s.Text, s.Pos, s.TextPos);
+                return new Value.Text(s.Text, s.Pos, s.TextPos) { MultiLine = s.MultiLine };
             case RawSequence seq:
                 return new Value.List([.. seq.Items.Select((item, i) => Convert(item, $"{prefix}/{i}"))], seq.Pos);
             case RawMapping map:

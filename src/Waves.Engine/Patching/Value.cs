@@ -10,7 +10,11 @@ public abstract record Value(SourcePos Pos)
 
     /// <summary>Text: an expression where a wave is expected, a name or path elsewhere.
     /// <see cref="TextPos"/> is the position of its first character.</summary>
-    public sealed record Text(string V, SourcePos Pos, SourcePos TextPos) : Value(Pos);
+    public sealed record Text(string V, SourcePos Pos, SourcePos TextPos) : Value(Pos)
+    {
+        /// <summary>Written over several lines: problems inside it are reported at its start.</summary>
+        public bool MultiLine { get; init; }
+    }
 
     /// <summary>A list: an interpolation list where a wave is expected.</summary>
     public sealed record List(ImmutableArray<Value> Items, SourcePos Pos) : Value(Pos);

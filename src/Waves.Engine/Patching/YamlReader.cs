@@ -30,7 +30,14 @@ public static class YamlReader
             // The scanner reports a tab used as indentation at the start of the document; point at the tab.
             if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && IndentTab(text, at.Line) is { } tab)
                 at = at with { Line = tab.Line, Column = tab.Column };
-            problems.Add(Problem.Error(at, $"YAML syntax: {Clean(e.Message)}"));
+            else if (openFlows.Count > 0 && at.Line > LineCount(text))
+            {
+                // Reported at the end of a file whose bracket was never closed: point at the bracket.
+                var (bracket, open) = openFlows.Peek();
+                problems.Add(Problem.Error(open, $"YAML syntax: '{bracket}' is not closed"));
+                return null;
+            }
+            problems.Add(Problem.Error(ClampToText(at, text), $"YAML syntax: {Clean(e.Message)}"));
             return null;
         }
         catch (InvalidOperationException)
@@ -42,10 +49,34 @@ public static class YamlReader
         }
     }
 
+    // Lines as YAML counts them: \r\n, \r and \n each end one.
+    static string[] Lines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+
+    static int LineCount(string text)
+    {
+        var lines = Lines(text);
+        return lines.Length - (lines[^1].Length == 0 ? 1 : 0);
+    }
+
+    /// <summary>A position past the end of its line, or of the text, moves to the end of that line
+    /// (the scanner reports some errors one place past the text it read).</summary>
+    static SourcePos ClampToText(SourcePos at, string text)
+    {
+        var lines = Lines(text);
+        var count = LineCount(text);
+        if (count == 0) return at with { Line = 1, Column = 1 };
+        var line = Math.Clamp(at.Line, 1, count);
+        var column = Math.Clamp(at.Column, 1, lines[line - 1].Length + 1);
+        return at with { Line = line, Column = line < at.Line ? lines[line - 1].Length + 1 : column };
+    }
+
+    /// <summary>Deepest nesting of mappings and lists read; deeper input is an error, not a stack overflow.</summary>
+    public const int MaxDepth = 1000;
+
     /// <summary>Line and column of the first tab in the indentation of a line at or after <paramref name="fromLine"/>.</summary>
     static (int Line, int Column)? IndentTab(string text, int fromLine)
     {
-        var lines = text.Split('\n');
+        var lines = Lines(text);
         for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
             for (var c = 0; c < lines[i].Length && lines[i][c] is ' ' or '\t'; c++)
                 if (lines[i][c] == '\t') return (i + 1, c + 1);
@@ -61,8 +92,13 @@ public static class YamlReader
 
     static SourcePos At(string file, Mark m) => new(file, (int)m.Line, (int)m.Column);
 
-    static RawNode ReadNode(IParser parser, string file, Dictionary<string, RawNode> anchors, List<Problem> problems, Stack<(char, SourcePos)> openFlows)
+    static RawNode ReadNode(IParser parser, string file, Dictionary<string, RawNode> anchors, List<Problem> problems, Stack<(char, SourcePos)> openFlows, int depth = 0)
     {
+        if (depth > MaxDepth)
+        {
+            var ev = parser.Current!;
+            throw new YamlException(ev.Start, ev.End, $"nested more than {MaxDepth} levels deep");
+        }
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             if (anchors.TryGetValue(alias.Value.Value, out var target)) return target;
@@ -75,7 +111,7 @@ public static class YamlReader
         {
             anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
             var plain = scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty;
-            node = new RawScalar(scalar.Value, plain, At(file, scalar.Start));
+            node = new RawScalar(scalar.Value, plain, At(file, scalar.Start)) { MultiLine = scalar.End.Line != scalar.Start.Line };
         }
         else if (parser.TryConsume<SequenceStart>(out var seqStart))
         {
@@ -84,7 +120,7 @@ public static class YamlReader
             if (flow) openFlows.Push(('[', At(file, seqStart.Start)));
             var items = ImmutableArray.CreateBuilder<RawNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
-                items.Add(ReadNode(parser, file, anchors, problems, openFlows));
+                items.Add(ReadNode(parser, file, anchors, problems, openFlows, depth + 1));
             if (flow) openFlows.Pop();
             node = new RawSequence(items.ToImmutable(), At(file, seqStart.Start));
         }
@@ -93,7 +129,7 @@ public static class YamlReader
             anchor = mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value;
             var flow = mapStart.Style == YamlDotNet.Core.Events.MappingStyle.Flow;
             if (flow) openFlows.Push(('{', At(file, mapStart.Start)));
-            node = ReadMapping(parser, file, At(file, mapStart.Start), anchors, problems, openFlows);
+            node = ReadMapping(parser, file, At(file, mapStart.Start), anchors, problems, openFlows, depth + 1);
             if (flow) openFlows.Pop();
         }
         else
@@ -105,13 +141,13 @@ public static class YamlReader
         return node;
     }
 
-    static RawMapping ReadMapping(IParser parser, string file, SourcePos pos, Dictionary<string, RawNode> anchors, List<Problem> problems, Stack<(char, SourcePos)> openFlows)
+    static RawMapping ReadMapping(IParser parser, string file, SourcePos pos, Dictionary<string, RawNode> anchors, List<Problem> problems, Stack<(char, SourcePos)> openFlows, int depth)
     {
         var entries = new List<RawEntry>();
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var keyNode = ReadNode(parser, file, anchors, problems, openFlows);
-            var value = ReadNode(parser, file, anchors, problems, openFlows);
+            var keyNode = ReadNode(parser, file, anchors, problems, openFlows, depth);
+            var value = ReadNode(parser, file, anchors, problems, openFlows, depth);
             if (keyNode is not RawScalar key)
             {
                 problems.Add(Problem.Error(keyNode.Pos, "a mapping key must be a plain name, not a list or mapping"));

@@ -34,7 +34,8 @@ public static partial class YamlScalars
         if (FloatPattern().IsMatch(t))
         {
             var clean = t.Replace("_", "");
-            return double.Parse(clean, NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (clean.Contains(':')) return Signed(clean, body => Sexagesimal(body));
+            return double.TryParse(clean, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? f : null;
         }
         var special = t.TrimStart('+', '-');
         if (special is ".inf" or ".Inf" or ".INF") return t.StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity;
@@ -42,21 +43,42 @@ public static partial class YamlScalars
         return null;
     }
 
-    static double ParseInt(string t)
+    // Digits are accumulated as doubles: a number too long for a long is large, not an error.
+    static double? ParseInt(string t) => Signed(t.Replace("_", ""), body =>
+        body.StartsWith("0b") ? Digits(body[2..], 2)
+        : body.StartsWith("0x") ? Digits(body[2..], 16)
+        : body.Contains(':') ? Sexagesimal(body)
+        : body.Length > 1 && body[0] == '0' ? Digits(body, 8)
+        : Digits(body, 10));
+
+    static double? Signed(string t, Func<string, double?> body)
     {
         var neg = t.StartsWith('-');
-        var body = t.TrimStart('+', '-').Replace("_", "");
-        double v;
-        if (body.StartsWith("0b")) v = Convert.ToInt64(body[2..], 2);
-        else if (body.StartsWith("0x")) v = Convert.ToInt64(body[2..], 16);
-        else if (body.Contains(':'))
+        return body(t.TrimStart('+', '-')) is { } v ? (neg ? -v : v) : null;
+    }
+
+    static double? Digits(string digits, int radix)
+    {
+        if (digits.Length == 0) return null;
+        double v = 0;
+        foreach (var c in digits)
         {
-            v = 0;
-            foreach (var part in body.Split(':')) v = v * 60 + long.Parse(part, CultureInfo.InvariantCulture);
+            var d = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : 99;
+            if (d >= radix) return null;
+            v = v * radix + d;
         }
-        else if (body.Length > 1 && body[0] == '0') v = Convert.ToInt64(body, 8);
-        else v = double.Parse(body, CultureInfo.InvariantCulture);
-        return neg ? -v : v;
+        return v;
+    }
+
+    static double? Sexagesimal(string body)
+    {
+        double v = 0;
+        foreach (var part in body.Split(':'))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var p)) return null;
+            v = v * 60 + p;
+        }
+        return v;
     }
 
     // YAML 1.1 int and float forms (as PyYAML resolves them).

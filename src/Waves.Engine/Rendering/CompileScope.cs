@@ -166,7 +166,7 @@ public sealed class CompileScope : INameResolver
         if (owner is not null && owner.Get("seed") is Value.Number { V: var s } && s != 0)
             seed = Seeds.For((ulong)(long)s, owner.Id, site);
         var r = ExpressionCompiler.Compile(t.V, t.TextPos, this, new ExprOptions(MaxBlock, SampleRate, seed));
-        Env.Problems.AddRange(r.Problems);
+        Env.Problems.AddRange(t.MultiLine ? r.Problems.Select(p => p with { Pos = t.TextPos }) : r.Problems);
         if (r.Expression is null) return new ConstWave(0);
         return r.Expression.IsConstant
             ? new ConstWave(r.Expression.ConstantValue)

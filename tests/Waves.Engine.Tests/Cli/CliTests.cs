@@ -841,10 +841,10 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void UnknownCommand_Exits2WithMessage()
     {
-        var r = Run("play", "tone");
+        var r = Run("dance", "tone");
 
         Assert.Equal(2, r.Exit);
-        Assert.Contains("play", r.Err);
+        Assert.Contains("dance", r.Err);
         Assert.Contains("--help", r.Err);
     }
 

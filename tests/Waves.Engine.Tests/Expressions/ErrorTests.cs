@@ -141,12 +141,19 @@ public sealed class ErrorTests
     [Fact]
     public void Compile_WhenNestedTooDeeply_ReportsInsteadOfCrashing()
     {
-        var text = new string('(', 5000) + "1" + new string(')', 5000);
+        var text = new string('(', 300) + "1" + new string(')', 300);
         var problem = SingleProblem(text);
         Assert.EndsWith("is nested too deeply", problem.Message);
 
-        var chain = string.Join(" + ", Enumerable.Repeat("t", 1000));
+        var chain = string.Join(" + ", Enumerable.Repeat("t", 500));
         Assert.EndsWith("is nested too deeply", SingleProblem(chain).Message);
+    }
+
+    [Fact]
+    public void Compile_WhenTextIsTooLong_SaysSoInsteadOfNestingWithoutBound()
+    {
+        var chain = string.Join("<", Enumerable.Repeat("t", 3000));
+        Assert.Equal("expression is longer than 4000 characters", SingleProblem(chain).Message);
     }
 
     [Fact]
