@@ -24,6 +24,7 @@ sealed class PacedOutput(LiveSession session, SampleRing ring, long maxFrames, b
 
     public void Start()
     {
+        session.Renderer.Loop = loop;
         // A deep patch renders by recursion: give the render thread room (limits: YAML depth, expression length).
         worker = new Thread(Run, 16 << 20) { IsBackground = true, Name = "waves render", Priority = ThreadPriority.AboveNormal };
         worker.Start();
@@ -45,14 +46,9 @@ sealed class PacedOutput(LiveSession session, SampleRing ring, long maxFrames, b
         {
             var count = (int)Math.Min(block, maxFrames - done);
             var produced = session.Renderer.RenderBlock(left, right, count);
-            var keep = loop ? count : produced;
-            ring.Write(left.AsSpan(0, keep), right.AsSpan(0, keep));
-            done += keep;
-            if (produced < count)
-            {
-                if (!loop) break;
-                session.Reset(); // a one-shot starts again, so it can be edited while it repeats
-            }
+            ring.Write(left.AsSpan(0, produced), right.AsSpan(0, produced));
+            done += produced;
+            if (produced < count) break; // ended (a looping sound starts again inside the renderer)
             var due = TimeSpan.FromSeconds(done / rate);
             var wait = due - clock.Elapsed;
             if (wait > TimeSpan.Zero) Thread.Sleep(wait);

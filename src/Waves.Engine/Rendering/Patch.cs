@@ -38,6 +38,10 @@ public sealed class Patch(Signal root, NodeSpec spec, IReadOnlyDictionary<string
     /// <summary>The library vars this patch was compiled with.</summary>
     public IReadOnlyDictionary<string, RawNode> Vars { get; } = vars ?? new Dictionary<string, RawNode>();
 
+    /// <summary>Fresh values for every state, prepared when compiled, so that the render thread can
+    /// restart the sound (a loop) without allocating.</summary>
+    public StateWrite Restart { get; } = new([.. states.Values.Select(s => (s, s.Fresh()))]);
+
     /// <summary>The same plan under another revision number.</summary>
     public Patch WithRevision(int revision) => new(Root, Spec, States, Settings, revision, Changes, Vars);
 

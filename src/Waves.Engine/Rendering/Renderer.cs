@@ -6,14 +6,24 @@ namespace Waves.Engine.Rendering;
 /// restore), a capture request — then renders the block. It never waits, locks or allocates;
 /// the patch it leaves is handed back through <see cref="TakeRetired"/> to be let go elsewhere.
 /// </summary>
-public sealed class Renderer(Patch patch)
+public sealed class Renderer
 {
-    Patch current = patch;
+    Patch current;
     Patch? pending, retired;
     StateWrite? pendingWrite;
     StateSnapshot? pendingCapture;
     long blockIndex;
     long frame;
+
+    public Renderer(Patch patch)
+    {
+        current = patch;
+        patch.AppliedFrame = 0;
+    }
+
+    /// <summary>When the sound ends, start it again in the same block (every state fresh), so a
+    /// one-shot repeats seamlessly.</summary>
+    public bool Loop { get; set; }
 
     /// <summary>The patch rendering now.</summary>
     public Patch Current => Volatile.Read(ref current);
@@ -56,12 +66,23 @@ public sealed class Renderer(Patch patch)
                 if (current.States.TryGetValue(id, out var live) && live.GetType() == copy.GetType()) copy.CopyFrom(live);
             capture.Frame = frame;
         }
-        var root = current.Root;
-        var block = new Block(blockIndex++, frame, count);
-        var produced = root.Pull(block);
-        root.Left.AsSpan(0, count).CopyTo(left);
-        if (!right.IsEmpty) (root.Right ?? root.Left).AsSpan(0, count).CopyTo(right);
+        var produced = Pull(left, right, 0, count);
+        // A looping sound that ended (and had sounded at all) starts again where it ended.
+        while (Loop && produced < count && produced > 0)
+        {
+            current.Restart.Apply(frame + produced);
+            produced += Pull(left, right, produced, count - produced);
+        }
         Volatile.Write(ref frame, frame + count);
+        return produced;
+    }
+
+    int Pull(Span<float> left, Span<float> right, int offset, int count)
+    {
+        var root = current.Root;
+        var produced = root.Pull(new Block(blockIndex++, frame + offset, count));
+        root.Left.AsSpan(0, count).CopyTo(left[offset..]);
+        if (!right.IsEmpty) (root.Right ?? root.Left).AsSpan(0, count).CopyTo(right[offset..]);
         return produced;
     }
 }

@@ -15,7 +15,8 @@ public sealed class StateWrite((NodeState Target, NodeState Source)[] pairs)
 
     public long Frame { get; private set; } = -1;
 
-    internal void Apply(long frame)
+    /// <summary>Copies the values now. Render thread only (or when nothing renders); may be applied again.</summary>
+    public void Apply(long frame)
     {
         foreach (var (target, source) in pairs) target.CopyFrom(source);
         Frame = frame;

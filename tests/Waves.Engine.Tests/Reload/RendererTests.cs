@@ -124,6 +124,25 @@ public sealed class RendererTests
         Assert.Equal(first, again);
     }
 
+    [Fact]
+    public void Loop_RestartsOnTheFrameTheSoundEnded_WithoutAllocating()
+    {
+        const string shot = "s:\n  osc: {freq: 441, amp: [1, 0], duration: 0.01}\n"; // 441 frames
+        var once = Patches.Render(shot, 1).Left;
+        var renderer = new Renderer(Patches.Patch(shot, block: 64)) { Loop = true };
+        var all = new float[64 * 40];
+        renderer.RenderBlock(all.AsSpan(0, 64), default, 64);
+        var produced = new int[40];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var b = 1; b < 40; b++)
+            produced[b] = renderer.RenderBlock(all.AsSpan(b * 64, 64), default, 64);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.All(produced[1..], p => Assert.Equal(64, p));
+        for (var start = 0; start + 441 <= all.Length; start += 441)
+            Assert.Equal(once, all[start..(start + 441)]);
+        Assert.Equal(64 * 40, renderer.Frame);
+    }
+
     public static TheoryData<Type> StateTypes =>
         [.. typeof(NodeState).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(NodeState)) && !t.IsAbstract)];
 
