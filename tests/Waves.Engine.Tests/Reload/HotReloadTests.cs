@@ -15,6 +15,14 @@ public sealed class HotReloadTests
 
     static string With(string from, string to) => TwoTracks.Replace(from, to);
 
+    /// <summary>Largest sample-to-sample step between two frames.</summary>
+    static float MaxStep(float[] x, int from, int to)
+    {
+        float m = 0;
+        for (var i = from + 1; i < to; i++) m = Math.Max(m, Math.Abs(x[i] - x[i - 1]));
+        return m;
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(12800)]
@@ -95,12 +103,6 @@ public sealed class HotReloadTests
         const string a = "s:\n  osc: {freq: 220}\n";
         const string b = "s:\n  osc: {freq: 880}\n";
         var edited = LiveRun.Play(LiveRun.Start(a), 20000, (8192, b));
-        static float MaxStep(float[] x, int from, int to)
-        {
-            float m = 0;
-            for (var i = from + 1; i < to; i++) m = Math.Max(m, Math.Abs(x[i] - x[i - 1]));
-            return m;
-        }
         // The largest step a unit sine at 880 Hz makes between samples.
         var sineStep = (float)(2 * Math.Sin(Math.PI * 880 / 44100));
         Assert.True(MaxStep(edited.Left, 8000, 9000) <= sineStep * 1.01f, $"{MaxStep(edited.Left, 8000, 9000)} > {sineStep}");
@@ -114,12 +116,6 @@ public sealed class HotReloadTests
         const string b = "s:\n  osc: {type: sin, freq: 5}\n";
         var faded = LiveRun.Play(LiveRun.Start(a, fadeFrames: 441), 12000, (8192, b)).Left;
         var cut = LiveRun.Play(LiveRun.Start(a, fadeFrames: 0), 12000, (8192, b)).Left;
-        static float MaxStep(float[] x, int from, int to)
-        {
-            float m = 0;
-            for (var i = from + 1; i < to; i++) m = Math.Max(m, Math.Abs(x[i] - x[i - 1]));
-            return m;
-        }
         Assert.True(MaxStep(cut, 8190, 8194) > 0.5f);                  // without a fade: a jump
         Assert.True(MaxStep(faded, 8190, 8192 + 441) < 0.05f);          // with one: smooth
         Assert.Equal(cut[9000], faded[9000]);                           // after the fade: the new sound exactly
