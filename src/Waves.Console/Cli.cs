@@ -10,6 +10,9 @@ static class Cli
 
           play SOUND [overrides] [options]     play in real time; saving a sound file reloads it
           render SOUND [overrides] [options]   render a sound to a WAV file
+          replay [SESSION|last] [options]      render a journaled session again (-o FILE.wav, --to S, --journal FILE)
+          sessions [--journal FILE]            the journal's sessions
+          log [SESSION|last] [--journal FILE]  a session's events as a timeline, with each edit's diff
           check [--sounds DIR]                 validate every sound, print every problem
           list [--sounds DIR]                  sound names, files and declared durations
           nodes [TYPE]                         the node reference (parameters, defaults, ranges)
@@ -32,6 +35,7 @@ static class Cli
           --loop              a sound that ends starts again (edit a one-shot while it repeats)
           --xfade MS          declick length where a reload changed something (default 10, 0: off)
           --record FILE.wav   keep what was played (stereo float), flushed as it goes
+          --journal FILE      journal the session there (default .waves/journal.db)
         overrides: name=value or node-string tokens such as warp1 or v.2
         """;
 
@@ -48,6 +52,9 @@ static class Cli
             {
                 "render" => RenderCommand.Run(args[1..]),
                 "play" => PlayCommand.Run(args[1..]),
+                "replay" => ReplayCommand.Run(args[1..]),
+                "sessions" => SessionsCommand.List(args[1..]),
+                "log" => SessionsCommand.Log(args[1..]),
                 "check" => CheckCommand.Run(args[1..]),
                 "list" => ListCommand.Run(args[1..]),
                 "nodes" => NodesCommand.Run(args[1..]),

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using Waves.Console.Live;
 using Waves.Engine.Audio;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
 using Waves.Journal.Live;
+using Waves.Journal.Sessions;
 
 namespace Waves.Console.Commands;
 
@@ -15,7 +18,7 @@ namespace Waves.Console.Commands;
 /// </summary>
 static class PlayCommand
 {
-    static readonly string[] Known = ["--sounds", "--duration", "--xfade", "--block", "--rate", "--seed", "--loop", "--record", "--force"];
+    static readonly string[] Known = ["--sounds", "--duration", "--xfade", "--block", "--rate", "--seed", "--loop", "--record", "--force", "--journal"];
 
     public static int Run(string[] args)
     {
@@ -50,65 +53,64 @@ static class PlayCommand
         var maxFrames = o.Number("--duration") is { } seconds ? (long)Math.Round(seconds * settings.SampleRate) : long.MaxValue;
         var ring = new SampleRing(settings.SampleRate * 4);
         using var writer = record is null ? null : new WavWriter(record, settings.SampleRate, 2, SampleFormat.F32);
-        var recorder = new Recorder(ring, writer);
+        var recording = new Recorder(ring, writer);
         var output = new PacedOutput(session, ring, maxFrames, o.Has("--loop"));
-        var log = new PlayLog(session);
+        var journalPath = o.Get("--journal") ?? JournalFiles.DefaultPath;
+        using var journal = JournalFiles.Open(journalPath);
+        var gate = new object();
+        void Print(string line) { lock (gate) System.Console.Out.WriteLine(line); }
+        var recorder = new SessionRecorder(journal, session, folder, Print);
+        recorder.Begin([.. o.Positional.Skip(1)], o.Has("--loop"), JournalFiles.EngineVersion);
 
         System.Console.Out.WriteLine($"playing '{parsed.Name}' (no audio device here: a clock-paced null output{(record is null ? "" : $", recording to {record}")})");
+        System.Console.Out.WriteLine($"session {recorder.SessionId} journaled in {journalPath}");
         System.Console.Out.WriteLine($"edit {folder}/*.yaml and save: changes are heard at the next block. Type 'reset [ID]' or 'stop'; Ctrl-C stops.");
 
         var stopping = new ManualResetEventSlim();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stopping.Set(); };
         System.Console.CancelKeyPress += onCancel;
-        using var watch = LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, TaskPoolScheduler.Default)
-            .Subscribe(_ => log.Rejected(session.Reload(SoundLibrary.Load(folder))),
-                e => System.Console.Error.WriteLine($"waves: watching {folder} failed: {e.Message}; saves are no longer picked up"));
-        var commands = new Thread(() => ReadCommands(session, stopping)) { IsBackground = true };
-        commands.Start();
+        var commands = new Subject<string>();
+        var inputs = recorder.Run(
+            LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, TaskPoolScheduler.Default)
+                .Catch((Exception e) => { Print($"waves: watching {folder} failed: {e.Message}; saves are no longer picked up"); return Observable.Never<LibraryChange>(); }),
+            commands,
+            Observable.Interval(TimeSpan.FromMilliseconds(100), TaskPoolScheduler.Default));
+        var reader = new Thread(() => ReadCommands(commands)) { IsBackground = true };
+        reader.Start();
         output.Start();
+        var reason = "ended";
         try
         {
-            while (!output.Finished && !stopping.Wait(50))
+            while (!output.Finished)
             {
-                recorder.Drain();
-                log.Report();
+                if (stopping.Wait(50)) { reason = "interrupted"; break; }
+                if (recorder.StopRequested) { reason = "stopped"; break; }
+                recording.Drain();
             }
         }
         finally
         {
             output.Stop();
             output.Join();
-            recorder.Drain();
-            log.Report();
+            recording.Drain();
+            inputs.Dispose();
+            recorder.End(output.Played, output.Finished && reason == "ended" ? "ended" : reason);
             System.Console.CancelKeyPress -= onCancel;
         }
         var inv = CultureInfo.InvariantCulture;
-        System.Console.Out.WriteLine(string.Create(inv, $"played {output.Frames / (double)settings.SampleRate:0.000} s, revision {session.Renderer.Current.Revision}, {output.LateBlocks} late blocks"));
-        if (record is not null) System.Console.Out.WriteLine($"wrote {record} ({recorder.Frames} frames)");
+        System.Console.Out.WriteLine(string.Create(inv, $"played {output.Played / (double)settings.SampleRate:0.000} s, revision {session.Renderer.Current.Revision}, {output.LateBlocks} late blocks"));
+        if (record is not null) System.Console.Out.WriteLine($"wrote {record} ({recording.Frames} frames)");
+        System.Console.Out.WriteLine($"replay it with: waves replay {recorder.SessionId}{(o.Get("--journal") is { } j ? $" --journal {j}" : "")}");
         return 0;
     }
 
-    static void ReadCommands(LiveSession session, ManualResetEventSlim stopping)
+    static void ReadCommands(Subject<string> commands)
     {
         string? line;
         while ((line = System.Console.In.ReadLine()) is not null)
         {
-            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            switch (words.FirstOrDefault())
-            {
-                case "stop" or "quit":
-                    stopping.Set();
-                    return;
-                case "reset":
-                    var id = words.Length > 1 ? words[1] : null;
-                    System.Console.Out.WriteLine(session.Reset(id) ? $"reset {id ?? "every node"}" : $"no node with id '{id}'");
-                    break;
-                case null:
-                    break;
-                default:
-                    System.Console.Out.WriteLine($"unknown command '{words[0]}' (reset [ID], stop)");
-                    break;
-            }
+            commands.OnNext(line);
+            if (line.Trim() is "stop" or "quit") break;
         }
     }
 }

@@ -14,8 +14,10 @@ sealed class PacedOutput(LiveSession session, SampleRing ring, long maxFrames, b
     volatile bool stop;
     Thread? worker;
 
-    /// <summary>Frames rendered so far.</summary>
-    public long Frames => session.Renderer.Frame;
+    /// <summary>Frames played (and handed to the recording) so far.</summary>
+    public long Played => Interlocked.Read(ref played);
+
+    long played;
 
     public bool Finished { get; private set; }
 
@@ -48,6 +50,7 @@ sealed class PacedOutput(LiveSession session, SampleRing ring, long maxFrames, b
             var produced = session.Renderer.RenderBlock(left, right, count);
             ring.Write(left.AsSpan(0, produced), right.AsSpan(0, produced));
             done += produced;
+            Interlocked.Exchange(ref played, done);
             if (produced < count) break; // ended (a looping sound starts again inside the renderer)
             var due = TimeSpan.FromSeconds(done / rate);
             var wait = due - clock.Elapsed;

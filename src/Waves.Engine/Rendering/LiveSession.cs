@@ -35,6 +35,9 @@ public sealed class LiveSession
     public const double DefaultFadeMilliseconds = 10;
 
     public string Sound { get; }
+
+    /// <summary>Declick length at a reload, in frames.</summary>
+    public int FadeFrames => fadeFrames;
     public RenderSettings Settings { get; }
     public SoundLibrary Library { get; private set; }
     public Renderer Renderer { get; }
@@ -51,9 +54,22 @@ public sealed class LiveSession
             : (null, compiled.Problems);
     }
 
+    /// <summary>How long <see cref="Reload"/> waits for the previous reload to be swapped in.</summary>
+    public TimeSpan SwapWait { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Waits (up to <see cref="SwapWait"/>) until the renderer has swapped in the newest patch.</summary>
+    public void WaitForSwap()
+    {
+        var clock = Stopwatch.StartNew();
+        while (!ReferenceEquals(Renderer.Current, Latest) && clock.Elapsed < SwapWait) Thread.Sleep(1);
+    }
+
     public ReloadReport Reload(SoundLibrary library)
     {
         var clock = Stopwatch.StartNew();
+        // Compile against the patch that will be playing when this one is swapped in, so a reload is
+        // always based on the patch it replaces (replaying the journal compiles the same way).
+        WaitForSwap();
         var running = Renderer.Current;
         if (!library.Sounds.ContainsKey(Sound))
         {
@@ -82,11 +98,12 @@ public sealed class LiveSession
         return new ReloadReport(numbered.Revision, true, numbered.Changes, compiled.Problems, clock.Elapsed);
     }
 
-    /// <summary>Re-initialises the state of one node id, or of every node; false for an unknown id.</summary>
-    public bool Reset(string? id = null)
+    /// <summary>Re-initialises the state of one node id, or of every node, at the next block; null for an
+    /// unknown id. The write's <see cref="StateWrite.Frame"/> says when it was applied.</summary>
+    public StateWrite? Reset(string? id = null)
     {
-        if (StateWrite.Reset(Renderer.Current, id) is not { } write) return false;
+        if (StateWrite.Reset(Renderer.Current, id) is not { } write) return null;
         Renderer.Write(write);
-        return true;
+        return write;
     }
 }

@@ -100,8 +100,8 @@ public sealed class RendererTests
     {
         var session = LiveRun.Start("s:\n  mix:\n    a: {track: {pan: -1, signal: {osc: {freq: 100}}}}\n    b: {track: {pan: 1, signal: {osc: {freq: 100}}}}\n", block: 64);
         for (var i = 0; i < 10; i++) session.Renderer.RenderBlock(L, R, 64);
-        Assert.True(session.Reset("s/mix/a/track/signal/osc"));
-        Assert.False(session.Reset("no/such/id"));
+        Assert.NotNull(session.Reset("s/mix/a/track/signal/osc"));
+        Assert.Null(session.Reset("no/such/id"));
         session.Renderer.RenderBlock(L, R, 64);
         Assert.Equal(Math.Sin(2 * Math.PI * 100 / 44100), L[0], 1e-6);     // a: from phase 0
         Assert.Equal(Math.Sin(2 * Math.PI * 100 * 641 / 44100), R[0], 1e-4); // b: went on

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using Waves.Engine.Audio;
+using Waves.Journal.Events;
+using Waves.Journal.Sessions;
+
+namespace Waves.Console.Commands;
+
+/// <summary><c>waves replay</c>: renders a journaled session offline; the output equals what was played.</summary>
+static class ReplayCommand
+{
+    public static int Run(string[] args)
+    {
+        var o = Options.Parse(args, new HashSet<string> { "--force" });
+        o.RequireOnly(["--journal", "-o", "--output", "--to", "--force"], positional: 1);
+        var path = o.Get("--journal") ?? JournalFiles.DefaultPath;
+        if (!File.Exists(path)) { System.Console.Error.WriteLine($"waves: no journal at {path}"); return 1; }
+        using var journal = JournalFiles.Open(path);
+        if (SessionsCommand.Find(journal, o.Positional.FirstOrDefault()) is not { } id) return 1;
+        var events = journal.Read(id);
+        if (events.FirstOrDefault()?.Event is not SessionStarted started)
+        {
+            System.Console.Error.WriteLine($"waves: session {id} has no start");
+            return 1;
+        }
+        var output = o.Get("-o", "--output");
+        if (output is not null && File.Exists(output) && !o.Has("--force"))
+            throw new UsageException($"{output} exists; use --force to overwrite it");
+        if (output is null)
+        {
+            var baseName = Path.Combine("output", $"{started.Sound}_replay");
+            output = baseName + ".wav";
+            for (var i = 2; File.Exists(output); i++) output = $"{baseName}_{i}.wav";
+        }
+        long? to = o.Number("--to") is { } s ? (long)Math.Round(s * started.SampleRate) : null;
+        var total = to ?? events[^1].Frame;
+        var bar = new ProgressBar(total, started.SampleRate);
+        var clock = Stopwatch.StartNew();
+        long frames;
+        using (var writer = new WavWriter(output, started.SampleRate, 2, SampleFormat.F32))
+        {
+            frames = Replayer.Run(journal, events, (l, r) => writer.Write(l.Span, r.Span), to, bar.Update);
+            bar.Done();
+        }
+        clock.Stop();
+        var seconds = frames / (double)started.SampleRate;
+        System.Console.Out.WriteLine($"wrote {output}");
+        System.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"replayed session {id}: {seconds:0.000} s ({frames} frames) in {clock.Elapsed.TotalSeconds:0.000} s, {seconds / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):0.0}x realtime"));
+        return 0;
+    }
+}

@@ -1,0 +1,15 @@
+using Waves.Engine.Rendering;
+using Waves.Journal.Storage;
+
+namespace Waves.Console;
+
+/// <summary>Where sessions are journaled and how the journal is opened.</summary>
+static class JournalFiles
+{
+    /// <summary>Default journal: under the current folder, beside the sounds being played.</summary>
+    public static readonly string DefaultPath = Path.Combine(".waves", "journal.db");
+
+    public static string EngineVersion => $"waves {typeof(LiveSession).Assembly.GetName().Version}";
+
+    public static IJournal Open(string path) => new LiteDbJournal(path);
+}

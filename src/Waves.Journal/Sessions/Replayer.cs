@@ -1,0 +1,81 @@
+using Waves.Engine.Patching;
+using Waves.Engine.Rendering;
+using Waves.Journal.Events;
+using Waves.Journal.Storage;
+
+namespace Waves.Journal.Sessions;
+
+/// <summary>
+/// Renders a journaled session again, offline and as fast as the CPU allows. It goes through the
+/// same steps as the live session — the same library texts compiled by the same compiler against
+/// the patch playing at that moment, swapped in at the frame the journal says, state resets at
+/// theirs — so the output is the same, bit for bit.
+/// </summary>
+public static class Replayer
+{
+    /// <summary>The actions of a session at their frames.</summary>
+    sealed record Step(long Frame, SoundLibrary? Library, string? ResetId, bool Reset);
+
+    /// <summary>Replays <paramref name="events"/> (a whole session, from its SessionStarted) and hands each block
+    /// (left, right, both the same length) to <paramref name="sink"/>. Returns the frames rendered.</summary>
+    public static long Run(IJournal journal, IReadOnlyList<EventEnvelope> events,
+        Action<ReadOnlyMemory<float>, ReadOnlyMemory<float>> sink, long? toFrame = null, Action<long>? progress = null,
+        CancellationToken cancel = default)
+    {
+        if (events.Count == 0 || events[0].Event is not SessionStarted started)
+            throw new InvalidDataException("a session starts with a session-started event");
+        var library = SessionTexts.Library(journal, started.Files, started.SoundFolder);
+        var settings = new RenderSettings(started.SampleRate, started.BlockSize, started.Seed);
+        var overrides = NodeString.Parse([started.Sound, .. started.Overrides]).Overrides;
+        var (session, problems) = LiveSession.Start(library, started.Sound, settings, overrides, started.FadeFrames);
+        if (session is null)
+            throw new InvalidDataException($"the session's sound does not compile: {string.Join("; ", problems)}");
+        session.Renderer.Loop = started.Loop;
+
+        var steps = Steps(journal, events, started);
+        var end = events.LastOrDefault(e => e.Event is SessionEnded)?.Frame ?? events[^1].Frame;
+        if (toFrame is { } to) end = Math.Min(end, to);
+        var left = new float[settings.BlockSize];
+        var right = new float[settings.BlockSize];
+        var next = 0;
+        long done = 0;
+        while (done < end && !cancel.IsCancellationRequested)
+        {
+            for (; next < steps.Count && steps[next].Frame <= done; next++)
+            {
+                var step = steps[next];
+                if (step.Library is not null) session.Reload(step.Library);
+                if (step.Reset) session.Reset(step.ResetId);
+            }
+            var count = (int)Math.Min(settings.BlockSize, end - done);
+            var produced = session.Renderer.RenderBlock(left, right, count);
+            sink(left.AsMemory(0, produced), right.AsMemory(0, produced));
+            done += produced;
+            progress?.Invoke(done);
+            if (produced < count) break;
+        }
+        return done;
+    }
+
+    /// <summary>Reloads at the frames they were applied (with the library that produced that revision)
+    /// and resets at theirs, in frame order (a reset at the same frame comes after the swap, as live).</summary>
+    static List<Step> Steps(IJournal journal, IReadOnlyList<EventEnvelope> events, SessionStarted started)
+    {
+        var libraries = new Dictionary<int, IReadOnlyList<FileRef>>();
+        var steps = new List<Step>();
+        foreach (var e in events)
+            switch (e.Event)
+            {
+                case LibraryEdited { Revision: > 0 } edit:
+                    libraries[edit.Revision] = edit.Files;
+                    break;
+                case ReloadApplied applied when libraries.TryGetValue(applied.Revision, out var files):
+                    steps.Add(new Step(e.Frame, SessionTexts.Library(journal, files, started.SoundFolder), null, false));
+                    break;
+                case StateReset reset:
+                    steps.Add(new Step(e.Frame, null, reset.Id, true));
+                    break;
+            }
+        return [.. steps.OrderBy(s => s.Frame).ThenBy(s => s.Reset ? 1 : 0)];
+    }
+}

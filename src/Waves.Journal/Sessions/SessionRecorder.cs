@@ -1,0 +1,143 @@
+using System.Reactive.Linq;
+using Waves.Engine.Patching;
+using Waves.Engine.Rendering;
+using Waves.Journal.Events;
+using Waves.Journal.Live;
+using Waves.Journal.Storage;
+
+namespace Waves.Journal.Sessions;
+
+/// <summary>What can reach a live session from outside: a library change, a command, a clock tick.</summary>
+public abstract record SessionInput
+{
+    public sealed record Edit(LibraryChange Change) : SessionInput;
+    public sealed record Command(string Line) : SessionInput;
+    public sealed record Tick : SessionInput;
+}
+
+/// <summary>
+/// The live side of a session: an Rx pipeline merges file changes, commands and ticks into one
+/// serial stream; each input acts on the session (reload, reset …) and everything that changes
+/// what is heard goes into the journal with the frame at which the render thread applied it
+/// (read from the renderer, which never waits for the journal). Ticks flush the journal.
+/// </summary>
+public sealed class SessionRecorder(IJournal journal, LiveSession session, string soundFolder, Action<string> print)
+{
+    readonly List<(StateWrite Write, string? Id)> resets = [];
+    int journaledRevision = session.Renderer.Current.Revision;
+    readonly HashSet<string> faults = [];
+
+    public string SessionId { get; private set; } = "";
+
+    /// <summary>Set when a command asked to stop.</summary>
+    public bool StopRequested { get; private set; }
+
+    public SessionStarted Begin(IReadOnlyList<string> overrides, bool loop, string engineVersion)
+    {
+        var s = session.Settings;
+        var started = new SessionStarted(session.Sound, overrides, s.SampleRate, s.BlockSize, s.Seed, session.FadeFrames, loop,
+            engineVersion, soundFolder, SessionTexts.Store(journal, session.Library));
+        SessionId = journal.StartSession(started, DateTimeOffset.UtcNow);
+        journal.Flush();
+        return started;
+    }
+
+    /// <summary>Merges the inputs and handles them one at a time, in arrival order.</summary>
+    public IDisposable Run(IObservable<LibraryChange> changes, IObservable<string> commands, IObservable<long> ticks) =>
+        Observable.Merge<SessionInput>(
+                changes.Select(c => new SessionInput.Edit(c)),
+                commands.Select(l => new SessionInput.Command(l)),
+                ticks.Select(_ => new SessionInput.Tick()))
+            .Synchronize()
+            .Subscribe(Handle, e => print($"waves: input failed: {e.Message}"));
+
+    public void Handle(SessionInput input)
+    {
+        switch (input)
+        {
+            case SessionInput.Edit:
+                Edit(SoundLibrary.Load(soundFolder));
+                break;
+            case SessionInput.Command c:
+                Command(c.Line);
+                break;
+            case SessionInput.Tick:
+                Poll();
+                journal.Flush();
+                break;
+        }
+    }
+
+    /// <summary>Reloads from <paramref name="library"/> and journals the edit (and a rejection).</summary>
+    public ReloadReport Edit(SoundLibrary library)
+    {
+        // The previous reload is journaled with its frame before the next one can replace it.
+        session.WaitForSwap();
+        Poll();
+        var report = session.Reload(library);
+        var frame = session.Renderer.Frame;
+        journal.Append(SessionId, frame, new LibraryEdited(SessionTexts.Store(journal, library), report.Accepted ? report.Revision : 0), DateTimeOffset.UtcNow);
+        if (!report.Accepted)
+        {
+            journal.Append(SessionId, frame, new ReloadRejected([.. report.Problems.Select(p => p.ToString())]), DateTimeOffset.UtcNow);
+            print($"reload rejected; still playing revision {report.Revision}:");
+            foreach (var p in report.Problems) print($"  {p}");
+        }
+        return report;
+    }
+
+    public void Command(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        switch (words.FirstOrDefault())
+        {
+            case "stop" or "quit":
+                StopRequested = true;
+                break;
+            case "reset":
+                var id = words.Length > 1 ? words[1] : null;
+                if (session.Reset(id) is { } write)
+                {
+                    resets.Add((write, id));
+                    print($"reset {id ?? "every node"}");
+                }
+                else print($"no node with id '{id}'");
+                break;
+            case null:
+                break;
+            default:
+                print($"unknown command '{words[0]}' (reset [ID], stop)");
+                break;
+        }
+    }
+
+    /// <summary>Journals what the render thread has applied since the last poll, at its frames.</summary>
+    public void Poll()
+    {
+        var current = session.Renderer.Current;
+        if (current.Revision != journaledRevision && current.AppliedFrame >= 0)
+        {
+            journaledRevision = current.Revision;
+            var c = current.Changes;
+            journal.Append(SessionId, current.AppliedFrame, new ReloadApplied(current.Revision, c.Added, c.Removed, c.Retuned), DateTimeOffset.UtcNow);
+            print(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"revision {current.Revision} applied at frame {current.AppliedFrame} ({current.AppliedFrame / (double)current.Settings.SampleRate:0.000} s): {c}"));
+        }
+        for (var i = resets.Count - 1; i >= 0; i--)
+            if (resets[i].Write.Applied)
+            {
+                journal.Append(SessionId, resets[i].Write.Frame, new StateReset(resets[i].Id), DateTimeOffset.UtcNow);
+                resets.RemoveAt(i);
+            }
+        foreach (var f in current.Root.Faults())
+            if (faults.Add(f)) print($"  fault: {f}");
+        session.Renderer.TakeRetired();
+    }
+
+    public void End(long frame, string reason)
+    {
+        Poll();
+        journal.Append(SessionId, frame, new SessionEnded(reason), DateTimeOffset.UtcNow);
+        journal.Flush();
+    }
+}
