@@ -108,6 +108,56 @@ public sealed class PlayCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task PlayThenReplay_GivesExactlyTheRecordedSamples_AlsoWithoutHardwareIntrinsics()
+    {
+        WriteSounds(Tone("220"));
+        var play = Running.Start("", "play", "tone", "--duration", "2.5", "--record", "rec.wav", "--journal", "j.db");
+        Assert.True(play.WaitForOutput("edit sounds", TimeSpan.FromSeconds(10)), play.ToString());
+        Thread.Sleep(500);
+        SaveSounds(Tone("330"));
+        Thread.Sleep(500);
+        SaveSounds(BrokenTone);
+        Thread.Sleep(500);
+        SaveSounds(Tone("pitch_b").Replace("    pitch: pitch_b\n", "    pitch_b: 495\n    pitch: pitch_b\n"));
+        var r = play.Finish(TimeSpan.FromSeconds(20));
+        Assert.Equal(0, r.Exit);
+        Assert.Contains("revision 3 applied", r.Out);
+        var session = Regex.Match(r.Out, @"session (\S+) journaled in j\.db").Groups[1].Value;
+        Assert.NotEqual("", session);
+
+        var sessions = Running.Start("", "sessions", "--journal", "j.db").Finish(TimeSpan.FromSeconds(10));
+        Assert.Contains($"{session}  ", sessions.Out);
+        Assert.Contains("3 edits", sessions.Out);
+        var log = Running.Start("", "log", "last", "--journal", "j.db").Finish(TimeSpan.FromSeconds(10));
+        Assert.Contains("reload-rejected", log.Out);
+        Assert.Contains("sounds/x.yaml:    3 +     pitch: 330", log.Out);
+
+        var replay = Running.Start("", "replay", session, "--journal", "j.db", "-o", "replay.wav").Finish(TimeSpan.FromSeconds(20));
+        Assert.True(replay.Exit == 0, replay.ToString());
+        var recorded = WavReader.Read("rec.wav");
+        var replayed = WavReader.Read("replay.wav");
+        Assert.Equal(recorded.Frames, replayed.Frames);
+        for (var c = 0; c < 2; c++)
+            Assert.Equal(-1, LiveRun.FirstDifference(recorded.Channels[c], replayed.Channels[c]));
+
+        // The same replay in a child process with SIMD turned off gives the same bits.
+        var waves = Path.Combine(AppContext.BaseDirectory, "waves.dll");
+        var psi = new ProcessStartInfo("dotnet", ["exec", waves, "replay", session, "--journal", "j.db", "-o", "nosimd.wav"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Environment.CurrentDirectory,
+        };
+        psi.Environment["DOTNET_EnableHWIntrinsic"] = "0";
+        using var child = Process.Start(psi)!;
+        var childErr = child.StandardError.ReadToEndAsync();
+        var childOut = await child.StandardOutput.ReadToEndAsync();
+        Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)), "replay without intrinsics timed out");
+        Assert.True(child.ExitCode == 0, childOut + await childErr);
+        var plain = WavReader.Read("nosimd.wav");
+        for (var c = 0; c < 2; c++)
+            Assert.Equal(-1, LiveRun.FirstDifference(recorded.Channels[c], plain.Channels[c]));
+    }
+
+    [Fact]
     public void PlayCommand_UnknownSound_Exits1()
     {
         WriteSounds(Tone("220"));
