@@ -36,6 +36,8 @@ static class Cli
           --xfade MS          declick length where a reload changed something (default 10, 0: off)
           --record FILE.wav   keep what was played (stereo float), flushed as it goes
           --journal FILE      journal the session there (default .waves/journal.db)
+        while playing, type: pause, resume, gain G, mute TRACK, unmute TRACK, solo TRACK,
+          unsolo TRACK, reset [ID], stop
         overrides: name=value or node-string tokens such as warp1 or v.2
         """;
 

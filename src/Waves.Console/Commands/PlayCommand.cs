@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
@@ -64,11 +65,13 @@ static class PlayCommand
 
         System.Console.Out.WriteLine($"playing '{parsed.Name}' (no audio device here: a clock-paced null output{(record is null ? "" : $", recording to {record}")})");
         System.Console.Out.WriteLine($"session {recorder.SessionId} journaled in {journalPath}");
-        System.Console.Out.WriteLine($"edit {folder}/*.yaml and save: changes are heard at the next block. Type 'reset [ID]' or 'stop'; Ctrl-C stops.");
+        System.Console.Out.WriteLine($"edit {folder}/*.yaml and save: changes are heard at the next block. Type pause, resume, gain G, mute|unmute|solo|unsolo TRACK, reset [ID] or stop; Ctrl-C stops.");
 
         var stopping = new ManualResetEventSlim();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stopping.Set(); };
         System.Console.CancelKeyPress += onCancel;
+        // SIGTERM ends the session as cleanly as Ctrl-C: journal closed, recording complete.
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stopping.Set(); });
         var commands = new Subject<string>();
         var inputs = recorder.Run(
             LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, TaskPoolScheduler.Default)

@@ -44,8 +44,17 @@ sealed class PacedOutput(LiveSession session, SampleRing ring, long maxFrames, b
         var right = new float[block];
         var clock = Stopwatch.StartNew();
         long done = 0;
+        var pausedFor = TimeSpan.Zero;
         while (!stop && done < maxFrames)
         {
+            if (session.Paused)
+            {
+                // Nothing is rendered while paused; the pacing clock stops with it.
+                var from = clock.Elapsed;
+                while (session.Paused && !stop) Thread.Sleep(5);
+                pausedFor += clock.Elapsed - from;
+                continue;
+            }
             var count = (int)Math.Min(block, maxFrames - done);
             var produced = session.Renderer.RenderBlock(left, right, count);
             ring.Write(left.AsSpan(0, produced), right.AsSpan(0, produced));
@@ -53,7 +62,7 @@ sealed class PacedOutput(LiveSession session, SampleRing ring, long maxFrames, b
             Interlocked.Exchange(ref played, done);
             if (produced < count) break; // ended (a looping sound starts again inside the renderer)
             var due = TimeSpan.FromSeconds(done / rate);
-            var wait = due - clock.Elapsed;
+            var wait = due - (clock.Elapsed - pausedFor);
             if (wait > TimeSpan.Zero) Thread.Sleep(wait);
             else if (wait < -TimeSpan.FromSeconds(block / rate)) LateBlocks++;
         }

@@ -21,9 +21,19 @@ public sealed class Mix : Signal
     public sealed record TrackOut(string Name, Signal Signal);
 
     readonly TrackOut[] tracks;
+    readonly float[] gains;
 
-    Mix(NodeSpec spec, int maxBlock, TrackOut[] tracks) : base(spec, maxBlock, tracks.Any(t => t.Signal.IsStereo)) =>
+    Mix(NodeSpec spec, int maxBlock, TrackOut[] tracks) : base(spec, maxBlock, tracks.Any(t => t.Signal.IsStereo))
+    {
         this.tracks = tracks;
+        gains = [.. tracks.Select(_ => 1f)];
+    }
+
+    /// <summary>Mutes and solos of the player (render thread, at a block boundary; allocates nothing).</summary>
+    public void SetTrackGains(Transport transport)
+    {
+        for (var i = 0; i < tracks.Length; i++) gains[i] = transport.TrackGain(tracks[i].Name);
+    }
 
     /// <summary>The tracks, for stems.</summary>
     public IReadOnlyList<TrackOut> Tracks => tracks;
@@ -103,15 +113,18 @@ public sealed class Mix : Signal
         left.Clear();
         var right = Right is null ? default : Right.AsSpan(0, n);
         right.Clear();
-        foreach (var t in tracks)
+        for (var k = 0; k < tracks.Length; k++)
         {
+            var t = tracks[k];
             var got = t.Signal.Pull(block);
             produced = Math.Max(produced, got);
+            var g = gains[k];
+            if (g == 0f) continue; // muted: it still runs, so it comes back where it would be
             var l = t.Signal.Left;
             var r = t.Signal.Right ?? l;
-            for (var i = 0; i < got; i++) left[i] += l[i];
+            for (var i = 0; i < got; i++) left[i] += l[i] * g;
             if (Right is not null)
-                for (var i = 0; i < got; i++) right[i] += r[i];
+                for (var i = 0; i < got; i++) right[i] += r[i] * g;
         }
         return Finish(block, produced);
     }

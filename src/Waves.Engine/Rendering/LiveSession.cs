@@ -36,6 +36,11 @@ public sealed class LiveSession
 
     public string Sound { get; }
 
+    /// <summary>While true the output renders nothing and the session's frames stand still.</summary>
+    public bool Paused { get => paused; set => paused = value; }
+
+    volatile bool paused;
+
     /// <summary>Declick length at a reload, in frames.</summary>
     public int FadeFrames => fadeFrames;
     public RenderSettings Settings { get; }

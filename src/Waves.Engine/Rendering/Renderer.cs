@@ -12,6 +12,8 @@ public sealed class Renderer
     Patch? pending, retired;
     StateWrite? pendingWrite;
     StateSnapshot? pendingCapture;
+    Transport transport = Transport.Default;
+    Transport? pendingTransport;
     long blockIndex;
     long frame;
 
@@ -42,6 +44,12 @@ public sealed class Renderer
     /// states at the next block boundary; its <see cref="StateSnapshot.Frame"/> is set when done.</summary>
     public void RequestCapture(StateSnapshot target) => Interlocked.Exchange(ref pendingCapture, target);
 
+    /// <summary>Changes gain, mutes and solos at the next block boundary.</summary>
+    public void SetTransport(Transport next) => Interlocked.Exchange(ref pendingTransport, next);
+
+    /// <summary>The transport in force.</summary>
+    public Transport Transport => Volatile.Read(ref transport);
+
     /// <summary>The last patch swapped out, once; the caller lets it go off the render thread.</summary>
     public Patch? TakeRetired() => Interlocked.Exchange(ref retired, null);
 
@@ -52,12 +60,21 @@ public sealed class Renderer
     /// </summary>
     public int RenderBlock(Span<float> left, Span<float> right, int count)
     {
+        var gains = false;
         if (Volatile.Read(ref pending) is not null && Interlocked.Exchange(ref pending, null) is { } next)
         {
             Volatile.Write(ref retired, current);
             next.AppliedFrame = frame;
             Volatile.Write(ref current, next);
+            gains = true;
         }
+        if (Volatile.Read(ref pendingTransport) is not null && Interlocked.Exchange(ref pendingTransport, null) is { } t)
+        {
+            t.AppliedFrame = frame;
+            Volatile.Write(ref transport, t);
+            gains = true;
+        }
+        if (gains && current.StemMix is { } mix) mix.SetTrackGains(transport);
         if (Volatile.Read(ref pendingWrite) is not null && Interlocked.Exchange(ref pendingWrite, null) is { } write)
             write.Apply(frame);
         if (Volatile.Read(ref pendingCapture) is not null && Interlocked.Exchange(ref pendingCapture, null) is { } capture)
@@ -67,6 +84,13 @@ public sealed class Renderer
             capture.Frame = frame;
         }
         var produced = Pull(left, right, 0, count);
+        var gain = (float)transport.Gain;
+        if (gain != 1f)
+        {
+            for (var i = 0; i < count; i++) left[i] *= gain;
+            if (!right.IsEmpty)
+                for (var i = 0; i < count; i++) right[i] *= gain;
+        }
         // A looping sound that ended (and had sounded at all) starts again where it ended.
         while (Loop && produced < count && produced > 0)
         {

@@ -14,7 +14,7 @@ namespace Waves.Journal.Sessions;
 public static class Replayer
 {
     /// <summary>The actions of a session at their frames.</summary>
-    sealed record Step(long Frame, SoundLibrary? Library, string? ResetId, bool Reset);
+    sealed record Step(long Frame, SoundLibrary? Library, string? ResetId, bool Reset, Transport? Transport = null);
 
     /// <summary>Replays <paramref name="events"/> (a whole session, from its SessionStarted) and hands each block
     /// (left, right, both the same length) to <paramref name="sink"/>. Returns the frames rendered.</summary>
@@ -46,6 +46,7 @@ public static class Replayer
                 var step = steps[next];
                 if (step.Library is not null) session.Reload(step.Library);
                 if (step.Reset) session.Reset(step.ResetId);
+                if (step.Transport is not null) session.Renderer.SetTransport(step.Transport);
             }
             var count = (int)Math.Min(settings.BlockSize, end - done);
             var produced = session.Renderer.RenderBlock(left, right, count);
@@ -62,6 +63,7 @@ public static class Replayer
     static List<Step> Steps(IJournal journal, IReadOnlyList<EventEnvelope> events, SessionStarted started)
     {
         var libraries = new Dictionary<int, IReadOnlyList<FileRef>>();
+        var transport = Transport.Default;
         var steps = new List<Step>();
         foreach (var e in events)
             switch (e.Event)
@@ -74,6 +76,18 @@ public static class Replayer
                     break;
                 case StateReset reset:
                     steps.Add(new Step(e.Frame, null, reset.Id, true));
+                    break;
+                case MasterGainChanged g:
+                    transport = transport with { Gain = g.Gain };
+                    steps.Add(new Step(e.Frame, null, null, false, transport));
+                    break;
+                case TrackMuted m:
+                    transport = transport.WithMute(m.Track, m.Muted);
+                    steps.Add(new Step(e.Frame, null, null, false, transport));
+                    break;
+                case TrackSoloed so:
+                    transport = transport.WithSolo(so.Track, so.Soloed);
+                    steps.Add(new Step(e.Frame, null, null, false, transport));
                     break;
             }
         return [.. steps.OrderBy(s => s.Frame).ThenBy(s => s.Reset ? 1 : 0)];

@@ -24,6 +24,8 @@ public abstract record SessionInput
 public sealed class SessionRecorder(IJournal journal, LiveSession session, string soundFolder, Action<string> print)
 {
     readonly List<(StateWrite Write, string? Id)> resets = [];
+    readonly List<(Transport Transport, SessionEvent Event)> transports = [];
+    Transport requested = session.Renderer.Transport;
     int journaledRevision = session.Renderer.Current.Revision;
     readonly HashSet<string> faults = [];
 
@@ -103,12 +105,41 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
                 }
                 else print($"no node with id '{id}'");
                 break;
+            case "pause":
+                session.Paused = true;
+                journal.Append(SessionId, session.Renderer.Frame, new Paused(), DateTimeOffset.UtcNow);
+                print("paused");
+                break;
+            case "resume":
+                session.Paused = false;
+                journal.Append(SessionId, session.Renderer.Frame, new Resumed(), DateTimeOffset.UtcNow);
+                print("resumed");
+                break;
+            case "gain" when words.Length == 2 && double.TryParse(words[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var g) && double.IsFinite(g) && g >= 0:
+                SetTransport(requested with { Gain = g }, new MasterGainChanged(g));
+                print($"gain {g}");
+                break;
+            case "mute" or "unmute" when words.Length == 2:
+                SetTransport(requested.WithMute(words[1], words[0] == "mute"), new TrackMuted(words[1], words[0] == "mute"));
+                print($"{words[0]} {words[1]}");
+                break;
+            case "solo" or "unsolo" when words.Length == 2:
+                SetTransport(requested.WithSolo(words[1], words[0] == "solo"), new TrackSoloed(words[1], words[0] == "solo"));
+                print($"{words[0]} {words[1]}");
+                break;
             case null:
                 break;
             default:
-                print($"unknown command '{words[0]}' (reset [ID], stop)");
+                print($"unknown command '{line.Trim()}' (pause, resume, gain G, mute|unmute|solo|unsolo TRACK, reset [ID], stop)");
                 break;
         }
+    }
+
+    void SetTransport(Transport next, SessionEvent e)
+    {
+        requested = next;
+        session.Renderer.SetTransport(next);
+        transports.Add((next, e));
     }
 
     /// <summary>Journals what the render thread has applied since the last poll, at its frames.</summary>
@@ -129,6 +160,12 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
                 journal.Append(SessionId, resets[i].Write.Frame, new StateReset(resets[i].Id), DateTimeOffset.UtcNow);
                 resets.RemoveAt(i);
             }
+        // A transport replaced in the mailbox before it was applied never took effect; the one
+        // applied carries every change requested up to it, each journaled at its frame.
+        var applied = transports.FindLastIndex(t => t.Transport.AppliedFrame >= 0);
+        for (var i = 0; i <= applied; i++)
+            journal.Append(SessionId, transports[applied].Transport.AppliedFrame, transports[i].Event, DateTimeOffset.UtcNow);
+        if (applied >= 0) transports.RemoveRange(0, applied + 1);
         foreach (var f in current.Root.Faults())
             if (faults.Add(f)) print($"  fault: {f}");
         session.Renderer.TakeRetired();
