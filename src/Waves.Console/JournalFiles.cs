@@ -1,4 +1,3 @@
-using Waves.Engine.Rendering;
 using Waves.Journal.Storage;
 
 namespace Waves.Console;
@@ -9,7 +8,7 @@ static class JournalFiles
     /// <summary>Default journal: under the current folder, beside the sounds being played.</summary>
     public static readonly string DefaultPath = Path.Combine(".waves", "journal.db");
 
-    public static string EngineVersion => $"waves {typeof(LiveSession).Assembly.GetName().Version}";
+    public static string EngineVersion => Waves.Engine.EngineInfo.Version;
 
     public static IJournal Open(string path) => new LiteDbJournal(path);
 }

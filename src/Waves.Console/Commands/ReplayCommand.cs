@@ -39,7 +39,16 @@ static class ReplayCommand
         long frames;
         using (var writer = new WavWriter(output, started.SampleRate, 2, SampleFormat.F32))
         {
-            frames = Replayer.Run(journal, events, (l, r) => writer.Write(l.Span, r.Span), to, bar.Update);
+            try
+            {
+                frames = Replayer.Run(journal, events, (l, r) => writer.Write(l.Span, r.Span), to, bar.Update);
+            }
+            catch (InvalidDataException e)
+            {
+                bar.Done();
+                System.Console.Error.WriteLine($"waves: cannot replay session {id}: {e.Message}");
+                return 1;
+            }
             bar.Done();
         }
         clock.Stop();

@@ -24,6 +24,9 @@ public static class Replayer
     {
         if (events.Count == 0 || events[0].Event is not SessionStarted started)
             throw new InvalidDataException("a session starts with a session-started event");
+        if (started.EngineVersion != Waves.Engine.EngineInfo.Version)
+            throw new InvalidDataException(
+                $"the session was recorded by '{started.EngineVersion}'; this is '{Waves.Engine.EngineInfo.Version}', which would not replay it exactly");
         var library = SessionTexts.Library(journal, started.Files, started.SoundFolder);
         var settings = new RenderSettings(started.SampleRate, started.BlockSize, started.Seed);
         var overrides = NodeString.Parse([started.Sound, .. started.Overrides]).Overrides;

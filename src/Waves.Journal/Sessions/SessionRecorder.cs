@@ -34,8 +34,9 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
     /// <summary>Set when a command asked to stop.</summary>
     public bool StopRequested { get; private set; }
 
-    public SessionStarted Begin(IReadOnlyList<string> overrides, bool loop, string engineVersion)
+    public SessionStarted Begin(IReadOnlyList<string> overrides, bool loop, string? engineVersion = null)
     {
+        engineVersion ??= Waves.Engine.EngineInfo.Version;
         var s = session.Settings;
         var started = new SessionStarted(session.Sound, overrides, s.SampleRate, s.BlockSize, s.Seed, session.FadeFrames, loop,
             engineVersion, soundFolder, SessionTexts.Store(journal, session.Library));

@@ -28,7 +28,7 @@ public sealed class ReplayTests
         Assert.True(session is not null, string.Join("\n", problems));
         session.Renderer.Loop = loop;
         var recorder = new SessionRecorder(journal, session, "sounds", _ => { });
-        recorder.Begin([], loop, "test");
+        recorder.Begin([], loop);
         var left = new List<float>();
         var right = new List<float>();
         var l = new float[128];
@@ -85,6 +85,18 @@ public sealed class ReplayTests
         // The transport did something: muting the pad took its share off the right side.
         static double Rms(float[] x, int block) => Math.Sqrt(x[(block * 128)..((block + 1) * 128)].Average(v => (double)v * v));
         Assert.True(Rms(live.Right, 70) < 0.6 * Rms(live.Right, 58), $"{Rms(live.Right, 70)} vs {Rms(live.Right, 58)}");
+    }
+
+    [Fact]
+    public void Replay_OfASessionFromAnotherRenderVersion_IsRefused()
+    {
+        using var journal = new InMemoryJournal();
+        var (session, _) = LiveSession.Start(Library(Base), "s", new RenderSettings());
+        var recorder = new SessionRecorder(journal, session!, "sounds", _ => { });
+        recorder.Begin([], false, "waves render 0");
+        recorder.End(0, "ended");
+        var e = Assert.Throws<InvalidDataException>(() => Replay(journal, recorder.SessionId));
+        Assert.Contains("recorded by 'waves render 0'", e.Message);
     }
 
     [Fact]
