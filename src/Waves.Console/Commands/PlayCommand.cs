@@ -60,7 +60,7 @@ static class PlayCommand
         using var journal = JournalFiles.Open(journalPath);
         var gate = new object();
         void Print(string line) { lock (gate) System.Console.Out.WriteLine(line); }
-        var recorder = new SessionRecorder(journal, session, folder, Print);
+        var recorder = new SessionRecorder(journal, session, folder, Print) { Stats = () => (output.TakeLoad(), output.LateBlocks) };
         recorder.Begin([.. o.Positional.Skip(1)], o.Has("--loop"), JournalFiles.EngineVersion);
 
         System.Console.Out.WriteLine($"playing '{parsed.Name}' (no audio device here: a clock-paced null output{(record is null ? "" : $", recording to {record}")})");

@@ -35,7 +35,8 @@ static class SessionsCommand
         var events = journal.Read(id);
         var rate = events.FirstOrDefault()?.Event is SessionStarted st ? st.SampleRate : 44100;
         var texts = new Dictionary<string, string>();
-        foreach (var e in events)
+        // A timeline: in frame order (events are journaled when seen, which can be a little after their frame).
+        foreach (var e in events.OrderBy(e => e.Frame))
         {
             var time = (e.Frame / (double)rate).ToString("0.000", CultureInfo.InvariantCulture);
             System.Console.Out.WriteLine($"{e.Frame,10}  {time,9} s  {e.Type,-20} {Describe(e.Event)}");
@@ -73,6 +74,10 @@ static class SessionsCommand
             .Where(x => x.Item2.Count > 0).Select(x => $"{x.Item1} {string.Join(", ", x.Item2)}")),
         ReloadRejected r => string.Join(" | ", r.Problems),
         StateReset r => r.Id ?? "every node",
+        MasterGainChanged g => g.Gain.ToString(CultureInfo.InvariantCulture),
+        TrackMuted m => $"{m.Track} {(m.Muted ? "muted" : "unmuted")}",
+        TrackSoloed so => $"{so.Track} {(so.Soloed ? "soloed" : "unsoloed")}",
+        Ticked t => string.Create(CultureInfo.InvariantCulture, $"load {t.Load:P0}, {t.Underruns} late blocks"),
         SessionEnded x => x.Reason,
         _ => "",
     };

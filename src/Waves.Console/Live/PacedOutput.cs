@@ -24,6 +24,18 @@ sealed class PacedOutput(LiveSession session, SampleRing ring, long maxFrames, b
     /// <summary>Blocks that were rendered later than their time.</summary>
     public long LateBlocks { get; private set; }
 
+    long renderTicks, lastRenderTicks, lastWallTicks;
+
+    /// <summary>Share of wall-clock time spent rendering since the last call (control thread).</summary>
+    public double TakeLoad()
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var busy = Interlocked.Read(ref renderTicks);
+        var load = lastWallTicks == 0 ? 0 : (busy - lastRenderTicks) / (double)Math.Max(1, now - lastWallTicks);
+        (lastRenderTicks, lastWallTicks) = (busy, now);
+        return load;
+    }
+
     public void Start()
     {
         session.Renderer.Loop = loop;
@@ -56,7 +68,9 @@ sealed class PacedOutput(LiveSession session, SampleRing ring, long maxFrames, b
                 continue;
             }
             var count = (int)Math.Min(block, maxFrames - done);
+            var started = Stopwatch.GetTimestamp();
             var produced = session.Renderer.RenderBlock(left, right, count);
+            Interlocked.Add(ref renderTicks, Stopwatch.GetTimestamp() - started);
             ring.Write(left.AsSpan(0, produced), right.AsSpan(0, produced));
             done += produced;
             Interlocked.Exchange(ref played, done);

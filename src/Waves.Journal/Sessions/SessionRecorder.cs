@@ -31,6 +31,15 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
 
     public string SessionId { get; private set; } = "";
 
+    /// <summary>Render statistics for the tick events: the share of real time spent rendering since
+    /// the last call, and the blocks that came late so far.</summary>
+    public Func<(double Load, long Late)>? Stats { get; init; }
+
+    /// <summary>A <see cref="Ticked"/> event is journaled every this many ticks.</summary>
+    public int TicksPerEvent { get; init; } = 10;
+
+    int ticks;
+
     /// <summary>Set when a command asked to stop.</summary>
     public bool StopRequested { get; private set; }
 
@@ -66,6 +75,11 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
                 break;
             case SessionInput.Tick:
                 Poll();
+                if (++ticks % TicksPerEvent == 0)
+                {
+                    var (load, late) = Stats?.Invoke() ?? (0, 0);
+                    journal.Append(SessionId, session.Renderer.Frame, new Ticked(DateTimeOffset.UtcNow, load, late), DateTimeOffset.UtcNow);
+                }
                 journal.Flush();
                 break;
         }
