@@ -17,7 +17,7 @@ static class Cli
           list [--sounds DIR]                  sound names, files and declared durations
           nodes [TYPE]                         the node reference (parameters, defaults, ranges)
           schema                               JSON schema of sound files, for editors
-          bench [reload|compile|render|all] [--saves N]   quick speed measurements (default all)
+          bench [reload|compile|render|journal|all] [--saves N]   quick speed measurements (default all)
 
         render options:
           --sounds DIR        sound folder (default ./sounds)

@@ -13,7 +13,7 @@ namespace Waves.Console.Commands;
 static class BenchCommand
 {
     static readonly string[] Known = ["--saves"];
-    static readonly string[] Modes = ["reload", "compile", "render", "all"];
+    static readonly string[] Modes = ["reload", "compile", "render", "journal", "all"];
 
     public const int DefaultSaves = 100;
     const int CompileRuns = 200, CompileWarmup = 30, CorpusRuns = 50, CorpusWarmup = 5;
@@ -31,6 +31,7 @@ static class BenchCommand
         var failed = false;
         if (mode is "compile" or "all") Compile(output, root);
         if (mode is "render" or "all") failed |= !Render(output, root);
+        if (mode is "journal" or "all") Journal(output, root);
         if (mode is "reload" or "all") failed |= !Reload(output, saves);
         return failed ? 1 : 0;
     }
@@ -65,6 +66,15 @@ static class BenchCommand
 
         void Print(RenderSpeed.Result r) =>
             output.WriteLine(string.Create(inv, $"render ({r.What}, {r.Seconds:0.#} s of audio, offline): {r.RealtimeFactor:0.0}x realtime ({r.Elapsed.TotalMilliseconds:0} ms)"));
+    }
+
+    static void Journal(TextWriter output, string? root)
+    {
+        var r = JournalBench.Run(Path.Combine(root ?? ".", "sounds"));
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(inv, $"journal appends (LiteDB file, each durable): {r.AppendsPerSecond:0} events/s"));
+        output.WriteLine(string.Create(inv, $"journal size of an hour (a tick a second, an edit every 30 s, {r.HourEvents} events): {r.HourBytes / 1024.0 / 1024.0:0.00} MB"));
+        output.WriteLine(string.Create(inv, $"replay ({r.ReplaySeconds:0} s of the demo with six edits): {r.ReplaySeconds / r.ReplayElapsed:0.0}x realtime ({r.ReplayElapsed * 1000:0} ms)"));
     }
 
     static bool Reload(TextWriter output, int saves)
