@@ -151,7 +151,7 @@ public sealed class CompileScope : INameResolver
             case Value.Text t:
                 return CompileExpression(t, owner, site);
             case Value.Node n:
-                return new NodeWave(CompileNode(n.Spec));
+                return new NodeWave(CompileNode(n.Spec), Env.States.Bind<HeldValueState>(n.Spec.Id + "#held"));
             case Value.List l:
                 return CompileInterpolation(l, owner, site);
             default:
