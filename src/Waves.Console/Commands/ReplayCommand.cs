@@ -12,7 +12,7 @@ static class ReplayCommand
     public static int Run(string[] args)
     {
         var o = Options.Parse(args, new HashSet<string> { "--force" });
-        o.RequireOnly(["--journal", "-o", "--output", "--to", "--force"], positional: 1);
+        o.RequireOnly(["--journal", "-o", "--output", "--from", "--to", "--force"], positional: 1);
         var path = o.Get("--journal") ?? JournalFiles.DefaultPath;
         if (!File.Exists(path)) { System.Console.Error.WriteLine($"waves: no journal at {path}"); return 1; }
         using var journal = JournalFiles.Open(path);
@@ -33,6 +33,8 @@ static class ReplayCommand
             for (var i = 2; File.Exists(output); i++) output = $"{baseName}_{i}.wav";
         }
         long? to = o.Number("--to") is { } s ? (long)Math.Round(s * started.SampleRate) : null;
+        var from = o.Number("--from") is { } f ? (long)Math.Round(f * started.SampleRate) : 0;
+        if (from < 0) throw new UsageException("--from expects seconds ≥ 0");
         var total = to ?? events[^1].Frame;
         var bar = new ProgressBar(total, started.SampleRate);
         var clock = Stopwatch.StartNew();
@@ -41,7 +43,7 @@ static class ReplayCommand
         {
             try
             {
-                frames = Replayer.Run(journal, events, (l, r) => writer.Write(l.Span, r.Span), to, bar.Update);
+                frames = Replayer.Run(journal, events, (l, r) => writer.Write(l.Span, r.Span), to, bar.Update, fromFrame: from) - from;
             }
             catch (InvalidDataException e)
             {

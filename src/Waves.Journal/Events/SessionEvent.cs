@@ -52,6 +52,12 @@ public sealed record Ticked(DateTimeOffset WallClock, double Load, long Underrun
 
 public sealed record SessionEnded(string Reason) : SessionEvent;
 
+/// <summary>Every node's state at the frame (taken at a block boundary with no declick under way),
+/// so that a replay can start there: node id → state type and field values (JSON).</summary>
+public sealed record StateSnapshotted(IReadOnlyList<NodeStateRecord> States) : SessionEvent;
+
+public sealed record NodeStateRecord(string Id, string Type, string Fields);
+
 /// <summary>The stable names events are stored under.</summary>
 public static class EventTypes
 {
@@ -69,6 +75,7 @@ public static class EventTypes
         [typeof(StateReset)] = "state-reset",
         [typeof(Ticked)] = "ticked",
         [typeof(SessionEnded)] = "session-ended",
+        [typeof(StateSnapshotted)] = "state-snapshotted",
     };
 
     public static readonly IReadOnlyDictionary<string, Type> Types = Names.ToDictionary(kv => kv.Value, kv => kv.Key);

@@ -18,30 +18,41 @@ public static class Replayer
 
     /// <summary>Replays <paramref name="events"/> (a whole session, from its SessionStarted) and hands each block
     /// (left, right, both the same length) to <paramref name="sink"/>. Returns the frames rendered.</summary>
+    /// <param name="fromFrame">First frame handed to the sink. Rendering starts at the last state
+    /// snapshot at or before it (or at the start), so the output is the same as a full replay's from there.</param>
     public static long Run(IJournal journal, IReadOnlyList<EventEnvelope> events,
         Action<ReadOnlyMemory<float>, ReadOnlyMemory<float>> sink, long? toFrame = null, Action<long>? progress = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, long fromFrame = 0)
     {
         if (events.Count == 0 || events[0].Event is not SessionStarted started)
             throw new InvalidDataException("a session starts with a session-started event");
         if (started.EngineVersion != Waves.Engine.EngineInfo.Version)
             throw new InvalidDataException(
                 $"the session was recorded by '{started.EngineVersion}'; this is '{Waves.Engine.EngineInfo.Version}', which would not replay it exactly");
-        var library = SessionTexts.Library(journal, started.Files, started.SoundFolder);
+        var steps = Steps(journal, events, started);
+        // Start from the newest snapshot at or before the requested frame: the library in force
+        // there, compiled afresh, with every state restored.
+        var snapshot = fromFrame <= 0 ? null : events.LastOrDefault(e => e.Event is StateSnapshotted && e.Frame <= fromFrame);
+        long done = snapshot?.Frame ?? 0;
+        var library = steps.LastOrDefault(s => s.Library is not null && s.Frame <= done)?.Library
+            ?? SessionTexts.Library(journal, started.Files, started.SoundFolder);
         var settings = new RenderSettings(started.SampleRate, started.BlockSize, started.Seed);
         var overrides = NodeString.Parse([started.Sound, .. started.Overrides]).Overrides;
         var (session, problems) = LiveSession.Start(library, started.Sound, settings, overrides, started.FadeFrames);
         if (session is null)
             throw new InvalidDataException($"the session's sound does not compile: {string.Join("; ", problems)}");
         session.Renderer.Loop = started.Loop;
-
-        var steps = Steps(journal, events, started);
+        var next = 0;
+        if (snapshot is not null)
+        {
+            session.Renderer.Write(StateWrite.Restore(session.Latest, StateCodec.Decode(((StateSnapshotted)snapshot.Event).States)));
+            for (; next < steps.Count && steps[next].Frame <= done; next++)
+                if (steps[next].Transport is { } t) session.Renderer.SetTransport(t);
+        }
         var end = events.LastOrDefault(e => e.Event is SessionEnded)?.Frame ?? events[^1].Frame;
         if (toFrame is { } to) end = Math.Min(end, to);
         var left = new float[settings.BlockSize];
         var right = new float[settings.BlockSize];
-        var next = 0;
-        long done = 0;
         while (done < end && !cancel.IsCancellationRequested)
         {
             for (; next < steps.Count && steps[next].Frame <= done; next++)
@@ -53,7 +64,8 @@ public static class Replayer
             }
             var count = (int)Math.Min(settings.BlockSize, end - done);
             var produced = session.Renderer.RenderBlock(left, right, count);
-            sink(left.AsMemory(0, produced), right.AsMemory(0, produced));
+            var skip = (int)Math.Clamp(fromFrame - done, 0, produced);
+            if (produced > skip) sink(left.AsMemory(skip, produced - skip), right.AsMemory(skip, produced - skip));
             done += produced;
             progress?.Invoke(done);
             if (produced < count) break;

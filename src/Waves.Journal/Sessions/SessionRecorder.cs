@@ -35,6 +35,12 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
     /// the last call, and the blocks that came late so far.</summary>
     public Func<(double Load, long Late)>? Stats { get; init; }
 
+    /// <summary>Frames of audio between two state snapshots (0: none).</summary>
+    public long SnapshotEvery { get; init; } = 5 * 44100;
+
+    StateSnapshot? capture;
+    long lastSnapshot;
+
     /// <summary>A <see cref="Ticked"/> event is journaled every this many ticks.</summary>
     public int TicksPerEvent { get; init; } = 10;
 
@@ -181,9 +187,33 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
         for (var i = 0; i <= applied; i++)
             journal.Append(SessionId, transports[applied].Transport.AppliedFrame, transports[i].Event, DateTimeOffset.UtcNow);
         if (applied >= 0) transports.RemoveRange(0, applied + 1);
+        Snapshot(current);
         foreach (var f in current.Root.Faults())
             if (faults.Add(f)) print($"  fault: {f}");
         session.Renderer.TakeRetired();
+    }
+
+    /// <summary>Asks for a state capture every <see cref="SnapshotEvery"/> frames and journals it once
+    /// taken — unless a declick was under way then (a replay could not start inside a fade).</summary>
+    void Snapshot(Patch current)
+    {
+        if (SnapshotEvery <= 0) return;
+        if (capture is { Frame: >= 0 } taken)
+        {
+            capture = null;
+            var fading = taken.Frame < current.AppliedFrame + session.FadeFrames || current.AppliedFrame > taken.Frame ||
+                !taken.States.Keys.ToHashSet().SetEquals(current.States.Keys);
+            if (!fading)
+            {
+                journal.Append(SessionId, taken.Frame, new StateSnapshotted(StateCodec.Encode(taken)), DateTimeOffset.UtcNow);
+                lastSnapshot = taken.Frame;
+            }
+        }
+        if (capture is null && session.Renderer.Frame - lastSnapshot >= SnapshotEvery)
+        {
+            capture = StateSnapshot.ShapedLike(current);
+            session.Renderer.RequestCapture(capture);
+        }
     }
 
     public void End(long frame, string reason)

@@ -22,12 +22,12 @@ public sealed class ReplayTests
     static SoundLibrary Library(string yaml) => SoundLibrary.FromTexts([new SoundLibrary.SourceFile("sounds/s.yaml", yaml)]);
 
     /// <summary>Plays <paramref name="blocks"/> blocks; before block k, the actions for k run.</summary>
-    static (float[] Left, float[] Right, string SessionId) Live(IJournal journal, int blocks, Dictionary<int, Action<SessionRecorder>> actions, bool loop = false)
+    static (float[] Left, float[] Right, string SessionId) Live(IJournal journal, int blocks, Dictionary<int, Action<SessionRecorder>> actions, bool loop = false, long snapshotEvery = 5 * 44100)
     {
         var (session, problems) = LiveSession.Start(Library(Base), "s", new RenderSettings(44100, 128, 3), fadeFrames: 300);
         Assert.True(session is not null, string.Join("\n", problems));
         session.Renderer.Loop = loop;
-        var recorder = new SessionRecorder(journal, session, "sounds", _ => { });
+        var recorder = new SessionRecorder(journal, session, "sounds", _ => { }) { SnapshotEvery = snapshotEvery };
         recorder.Begin([], loop);
         var left = new List<float>();
         var right = new List<float>();
@@ -46,11 +46,11 @@ public sealed class ReplayTests
         return (left.ToArray(), right.ToArray(), recorder.SessionId);
     }
 
-    static (float[] Left, float[] Right) Replay(IJournal journal, string id)
+    static (float[] Left, float[] Right) Replay(IJournal journal, string id, long from = 0)
     {
         var left = new List<float>();
         var right = new List<float>();
-        Replayer.Run(journal, journal.Read(id), (l, r) => { left.AddRange(l.Span); right.AddRange(r.Span); });
+        Replayer.Run(journal, journal.Read(id), (l, r) => { left.AddRange(l.Span); right.AddRange(r.Span); }, fromFrame: from);
         return (left.ToArray(), right.ToArray());
     }
 
@@ -85,6 +85,34 @@ public sealed class ReplayTests
         // The transport did something: muting the pad took its share off the right side.
         static double Rms(float[] x, int block) => Math.Sqrt(x[(block * 128)..((block + 1) * 128)].Average(v => (double)v * v));
         Assert.True(Rms(live.Right, 70) < 0.6 * Rms(live.Right, 58), $"{Rms(live.Right, 70)} vs {Rms(live.Right, 58)}");
+    }
+
+    [Fact]
+    public void ReplayFromASnapshot_EqualsTheSuffixOfAFullReplay()
+    {
+        using var journal = new InMemoryJournal();
+        var live = Live(journal, 400, new()
+        {
+            [20] = rec => rec.Edit(Library(Base.Replace("freq: 220", "freq: 247"))),
+            [60] = rec => rec.Command("mute pad"),
+            [130] = rec => rec.Command("reset s/mix/pad/track/signal/envelope"),
+            [150] = rec => rec.Edit(Library(Base.Replace("    pad:", "    bass: {osc: {freq: 55, amp: [0.2, 0], duration: 0.3}}\n    pad:"))),
+            [200] = rec => rec.Command("unmute pad"),
+        }, snapshotEvery: 8192);
+        var snapshots = journal.Read(live.SessionId).Where(e => e.Event is StateSnapshotted).Select(e => e.Frame).ToList();
+        Assert.True(snapshots.Count >= 4, $"{snapshots.Count} snapshots");
+        var full = Replay(journal, live.SessionId);
+        Assert.Equal(live.Left, full.Left);
+        foreach (var from in new long[] { 10_000, 25_000, 40_000, 50_000 })
+        {
+            var part = Replay(journal, live.SessionId, from);
+            Assert.Equal(full.Left[(int)from..], part.Left);
+            // It started at the snapshot, not at the beginning.
+            long first = -1;
+            Replayer.Run(journal, journal.Read(live.SessionId), (_, _) => { }, progress: f => { if (first < 0) first = f; }, fromFrame: from);
+            Assert.Equal(snapshots.Last(s => s <= from) + 128, first);
+            Assert.Equal(full.Right[(int)from..], part.Right);
+        }
     }
 
     [Fact]
