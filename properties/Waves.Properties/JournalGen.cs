@@ -144,7 +144,9 @@ public static class JournalGen
             from load in Double
             from underruns in AnyLong
             select (SessionEvent)new Ticked(clock, load, underruns),
-            Text.Select(r => (SessionEvent)new SessionEnded(r)));
+            Text.Select(r => (SessionEvent)new SessionEnded(r)),
+            ListOf(from id in Text from type in Text from fields in Text select new NodeStateRecord(id, type, fields))
+                .Select(states => (SessionEvent)new StateSnapshotted(states)));
 
     public static Gen<JournalScript> Script =>
         Gen.Sized(size =>

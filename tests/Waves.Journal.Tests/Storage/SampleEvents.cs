@@ -39,6 +39,7 @@ internal static class SampleEvents
         new StateReset("pad/lfo"),
         new Ticked(Clock, 0.4375, long.MaxValue),
         new SessionEnded("stopped by the user ✋"),
+        new StateSnapshotted([new NodeStateRecord("s/osc", "OscillatorState", "{\"Phase\":1.5,\"Clock\":44100}"), new NodeStateRecord("", "", "{}")]),
     ];
 
     public static IEnumerable<SessionEvent> All() => AllButStart().Prepend(Started());
