@@ -23,7 +23,7 @@ public sealed class Mix : Signal
     readonly TrackOut[] tracks;
     readonly float[] gains;
 
-    Mix(NodeSpec spec, int maxBlock, TrackOut[] tracks) : base(spec, maxBlock, tracks.Any(t => t.Signal.IsStereo))
+    Mix(NodeSpec spec, int maxBlock, TrackOut[] tracks) : base(spec, maxBlock, Stereo(tracks))
     {
         this.tracks = tracks;
         gains = [.. tracks.Select(_ => 1f)];
@@ -80,6 +80,11 @@ public sealed class Mix : Signal
         return new Mix(spec, scope.MaxBlock, [.. tracks]);
     }
 
+    // Stereo when a track of the sound is: a removed track fading out does not change the layout.
+    static bool Stereo(TrackOut[] tracks) => tracks.Any(t => t.Signal.IsStereo && !t.Name.EndsWith(RemovedSuffix, StringComparison.Ordinal));
+
+    const string RemovedSuffix = " (removed)";
+
     /// <summary>In a reload: a track that is new fades in, one that was removed fades out.</summary>
     static void FadeTracksInAndOut(NodeSpec spec, NodeSpec old, PreviousPatch previous, CompileScope scope, List<TrackOut> tracks)
     {
@@ -88,9 +93,10 @@ public sealed class Mix : Signal
             if (tracks[i].Signal.Spec is { } t && !previous.Specs.ContainsKey(t.Id))
                 tracks[i] = tracks[i] with { Signal = new Fade(tracks[i].Signal, true, frames, [], scope.MaxBlock) };
         var now = TrackSpecs(spec).Select(t => t.Spec.Id).ToHashSet();
+        var stereo = Stereo([.. tracks]);
         foreach (var (name, gone) in TrackSpecs(old).Where(t => !now.Contains(t.Spec.Id)))
             if (scope.CompileOld(gone, previous) is { Signal: { } signal, Copies: var copies })
-                tracks.Add(new($"{name} (removed)", new Fade(signal, false, frames, copies, scope.MaxBlock)));
+                tracks.Add(new(name + RemovedSuffix, new Fade(signal, false, frames, copies, scope.MaxBlock, stereo)));
     }
 
     static IEnumerable<(string Name, NodeSpec Spec)> TrackSpecs(NodeSpec mix)

@@ -14,7 +14,7 @@ public sealed class Crossfade : Signal
     int done = -1;
 
     public Crossfade(Signal oldSignal, Signal newSignal, (NodeState Live, NodeState Copy)[] copies, int length, int maxBlock)
-        : base(newSignal.Spec, maxBlock, oldSignal.IsStereo || newSignal.IsStereo)
+        : base(newSignal.Spec, maxBlock, newSignal.IsStereo)
     {
         this.oldSignal = oldSignal;
         this.newSignal = newSignal;
@@ -40,13 +40,24 @@ public sealed class Crossfade : Signal
         }
         var gotOld = oldSignal.Pull(block);
         var produced = Math.Max(gotNew, gotOld);
+        // The output keeps the new version's channels, so the patch's layout is the same as
+        // without the fade (an old stereo version is mixed down for a mono new one).
+        var oldL = oldSignal.Left;
+        var oldR = oldSignal.Right ?? oldSignal.Left;
         for (var i = 0; i < produced; i++)
         {
             var a = done + i < length ? (float)(done + i + 1) / (length + 1) : 1f;
             var b = 1f - a;
-            Left[i] = oldSignal.Left[i] * b + newSignal.Left[i] * a;
-            if (Right is not null)
-                Right[i] = (oldSignal.Right ?? oldSignal.Left)[i] * b + (newSignal.Right ?? newSignal.Left)[i] * a;
+            if (Right is null)
+            {
+                var old = oldSignal.Right is null ? oldL[i] : (oldL[i] + oldR[i]) * 0.5f;
+                Left[i] = old * b + newSignal.Left[i] * a;
+            }
+            else
+            {
+                Left[i] = oldL[i] * b + newSignal.Left[i] * a;
+                Right[i] = oldR[i] * b + newSignal.Right![i] * a;
+            }
         }
         done += n;
         return Finish(block, produced);

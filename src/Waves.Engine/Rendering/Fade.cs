@@ -13,8 +13,9 @@ public sealed class Fade : Signal
     readonly (NodeState Live, NodeState Copy)[] copies;
     int done = -1;
 
-    public Fade(Signal inner, bool fadeIn, int length, (NodeState Live, NodeState Copy)[] copies, int maxBlock)
-        : base(inner.Spec, maxBlock, inner.IsStereo)
+    /// <param name="stereo">The channels to output: a removed track fading out of a mono mix is mixed down.</param>
+    public Fade(Signal inner, bool fadeIn, int length, (NodeState Live, NodeState Copy)[] copies, int maxBlock, bool? stereo = null)
+        : base(inner.Spec, maxBlock, stereo ?? inner.IsStereo)
     {
         this.inner = inner;
         this.fadeIn = fadeIn;
@@ -37,8 +38,12 @@ public sealed class Fade : Signal
             var k = done + i;
             var a = k < length ? (float)(k + 1) / (length + 1) : 1f;
             var gain = fadeIn ? a : 1f - a;
-            Left[i] = inner.Left[i] * gain;
-            if (Right is not null) Right[i] = inner.Right![i] * gain;
+            if (Right is not null)
+            {
+                Left[i] = inner.Left[i] * gain;
+                Right[i] = (inner.Right ?? inner.Left)[i] * gain;
+            }
+            else Left[i] = (inner.Right is null ? inner.Left[i] : (inner.Left[i] + inner.Right[i]) * 0.5f) * gain;
         }
         done += block.Count;
         return Finish(block, got);

@@ -9,6 +9,15 @@ public sealed record Transport(double Gain, string[] Muted, string[] Soloed)
 {
     public static Transport Default => new(1, [], []);
 
+    /// <summary>A changed copy (<c>with</c>) is a new request: it has not been applied yet.</summary>
+    Transport(Transport original)
+    {
+        Gain = original.Gain;
+        Muted = original.Muted;
+        Soloed = original.Soloed;
+        appliedFrame = -1; // field initialisers do not run in a record's copy constructor
+    }
+
     long appliedFrame = -1;
 
     /// <summary>Session frame at which the renderer applied it (−1 until then).</summary>

@@ -34,7 +34,7 @@ public static class Replayer
         // there, compiled afresh, with every state restored.
         var snapshot = fromFrame <= 0 ? null : events.LastOrDefault(e => e.Event is StateSnapshotted && e.Frame <= fromFrame);
         long done = snapshot?.Frame ?? 0;
-        var library = steps.LastOrDefault(s => s.Library is not null && s.Frame <= done)?.Library
+        var library = (snapshot is null ? null : steps.LastOrDefault(s => s.Library is not null && s.Frame <= done)?.Library)
             ?? SessionTexts.Library(journal, started.Files, started.SoundFolder);
         var settings = new RenderSettings(started.SampleRate, started.BlockSize, started.Seed);
         var overrides = NodeString.Parse([started.Sound, .. started.Overrides]).Overrides;
