@@ -1,0 +1,63 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using Waves.Engine.Patching;
+using Waves.Engine.Rendering;
+using Waves.Journal.Events;
+using Waves.Journal.Live;
+using Waves.Journal.Sessions;
+using Waves.Journal.Storage;
+
+namespace Waves.Journal.Tests.Sessions;
+
+/// <summary>The live pipeline in virtual time: file changes, commands and ticks merged into one stream
+/// that acts on the session and journals what the render thread applied, at its frames.</summary>
+public sealed class SessionPipelineTests : IDisposable
+{
+    readonly string dir = Directory.CreateTempSubdirectory("waves-pipeline-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(dir, true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public void Pipeline_MergesEditsCommandsAndTicks_AndJournalsEachAtItsFrame()
+    {
+        var sounds = Path.Combine(dir, "sounds");
+        Directory.CreateDirectory(sounds);
+        var file = Path.Combine(sounds, "s.yaml");
+        File.WriteAllText(file, "s:\n  osc: {freq: 220}\n");
+        var (session, _) = LiveSession.Start(SoundLibrary.Load(sounds), "s", new RenderSettings(44100, 128, 1));
+        using var journal = new InMemoryJournal();
+        var printed = new List<string>();
+        var recorder = new SessionRecorder(journal, session!, sounds, printed.Add) { SnapshotEvery = 0 };
+        recorder.Begin([], false);
+        var scheduler = new HistoricalScheduler();
+        var changes = new Subject<LibraryChange>();
+        var commands = new Subject<string>();
+        using var run = recorder.Run(changes, commands, Observable.Interval(TimeSpan.FromMilliseconds(100), scheduler));
+        var l = new float[128];
+        var r = new float[128];
+        void Block() => session!.Renderer.RenderBlock(l, r, 128);
+
+        Block();                                                    // frames 0–127
+        commands.OnNext("gain 0.5");
+        File.WriteAllText(file, "s:\n  osc: {freq: 330}\n");
+        changes.OnNext(new LibraryChange([file], scheduler.Now));  // compiled and published now
+        Block();                                                    // both applied at frame 128
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(100));        // a tick polls the renderer
+        commands.OnNext("mute nothing-here");
+        Block();
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(900));        // ten ticks: one Ticked event
+
+        var events = journal.Read(recorder.SessionId);
+        Assert.Contains(events, e => e is { Frame: 128, Event: MasterGainChanged { Gain: 0.5 } });
+        Assert.Contains(events, e => e is { Frame: 128, Event: ReloadApplied { Revision: 2 } });
+        Assert.Contains(events, e => e.Event is LibraryEdited { Revision: 2 });
+        Assert.Contains(events, e => e is { Frame: 256, Event: TrackMuted { Track: "nothing-here", Muted: true } });
+        Assert.Single(events, e => e.Event is Ticked);
+        Assert.Contains("revision 2 applied at frame 128 (0.003 s): retuned s/osc", printed);
+        Assert.Equal(0.5f, l.Select(Math.Abs).Max(), 0.01f);        // the gain is heard
+    }
+}
