@@ -4,14 +4,15 @@ namespace Waves.Engine.Rendering;
 /// Declicks a node whose parameters changed in a reload: for the first frames after the swap it
 /// blends the old version (rendered on copies of the states, taken at the swap, so the live
 /// state never advances twice) into the new one, linearly; then it is the new node alone.
-/// The fade starts on the swap's frame, so it is as deterministic as the swap.
+/// The fade runs from the swap's frame, whether or not the node is pulled meanwhile, so it is as
+/// deterministic as the swap and over at the same frame in a live session and in any replay.
 /// </summary>
 public sealed class Crossfade : Signal
 {
     readonly Signal oldSignal, newSignal;
     readonly (NodeState Live, NodeState Copy)[] copies;
     readonly int length;
-    int done = -1;
+    bool copied;
 
     public Crossfade(Signal oldSignal, Signal newSignal, (NodeState Live, NodeState Copy)[] copies, int length, int maxBlock)
         : base(newSignal.Spec, maxBlock, newSignal.IsStereo)
@@ -26,12 +27,12 @@ public sealed class Crossfade : Signal
 
     protected override int Render(in Block block)
     {
-        if (done < 0)
+        if (!copied)
         {
             foreach (var (live, copy) in copies) copy.CopyFrom(live);
-            done = 0;
+            copied = true;
         }
-        var n = block.Count;
+        var done = block.SinceSwap;
         var gotNew = newSignal.Pull(block);
         if (done >= length)
         {
@@ -59,7 +60,6 @@ public sealed class Crossfade : Signal
                 Right[i] = oldR[i] * b + newSignal.Right![i] * a;
             }
         }
-        done += n;
         return Finish(block, produced);
     }
 

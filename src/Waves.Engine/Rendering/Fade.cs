@@ -11,7 +11,7 @@ public sealed class Fade : Signal
     readonly bool fadeIn;
     readonly int length;
     readonly (NodeState Live, NodeState Copy)[] copies;
-    int done = -1;
+    bool copied;
 
     /// <param name="stereo">The channels to output: a removed track fading out of a mono mix is mixed down.</param>
     public Fade(Signal inner, bool fadeIn, int length, (NodeState Live, NodeState Copy)[] copies, int maxBlock, bool? stereo = null)
@@ -25,11 +25,13 @@ public sealed class Fade : Signal
 
     protected override int Render(in Block block)
     {
-        if (done < 0)
+        if (!copied)
         {
             foreach (var (live, copy) in copies) copy.CopyFrom(live);
-            done = 0;
+            copied = true;
         }
+        // Counted from the swap, like a crossfade, whether or not the track is pulled meanwhile.
+        var done = block.SinceSwap;
         if (!fadeIn && done >= length) return Finish(block, 0);
         var got = inner.Pull(block);
         if (!fadeIn) got = (int)Math.Min(got, length - done);
@@ -45,7 +47,6 @@ public sealed class Fade : Signal
             }
             else Left[i] = (inner.Right is null ? inner.Left[i] : (inner.Left[i] + inner.Right[i]) * 0.5f) * gain;
         }
-        done += block.Count;
         return Finish(block, got);
     }
 

@@ -104,7 +104,7 @@ public sealed class Renderer
     int Pull(Span<float> left, Span<float> right, int offset, int count)
     {
         var root = current.Root;
-        var produced = root.Pull(new Block(blockIndex++, frame + offset, count));
+        var produced = root.Pull(new Block(blockIndex++, frame + offset, count, current.AppliedFrame));
         root.Left.AsSpan(0, count).CopyTo(left[offset..]);
         if (!right.IsEmpty) (root.Right ?? root.Left).AsSpan(0, count).CopyTo(right[offset..]);
         return produced;
