@@ -16,6 +16,7 @@ public sealed class Renderer
     Transport? pendingTransport;
     long blockIndex;
     long frame;
+    bool sounded;
 
     public Renderer(Patch patch)
     {
@@ -84,6 +85,7 @@ public sealed class Renderer
             capture.Frame = frame;
         }
         var produced = Pull(left, right, 0, count);
+        if (produced > 0) sounded = true;
         var gain = (float)transport.Gain;
         if (gain != 1f)
         {
@@ -91,11 +93,14 @@ public sealed class Renderer
             if (!right.IsEmpty)
                 for (var i = 0; i < count; i++) right[i] *= gain;
         }
-        // A looping sound that ended (and had sounded at all) starts again where it ended.
-        while (Loop && produced < count && produced > 0)
+        // A looping sound that ended (and had sounded since it last started) starts again on the
+        // frame it ended, also when that is a block boundary; a sound of no length does not loop.
+        while (Loop && produced < count && sounded)
         {
             current.Restart.Apply(frame + produced);
-            produced += Pull(left, right, produced, count - produced);
+            var more = Pull(left, right, produced, count - produced);
+            sounded = more > 0;
+            produced += more;
         }
         Volatile.Write(ref frame, frame + count);
         return produced;

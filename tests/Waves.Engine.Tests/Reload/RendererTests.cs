@@ -143,6 +143,17 @@ public sealed class RendererTests
         Assert.Equal(64 * 40, renderer.Frame);
     }
 
+    [Theory]
+    [InlineData(441)]
+    [InlineData(64)]
+    public void Loop_WhenTheSoundEndsOnABlockBoundary_StillRestarts(int block)
+    {
+        const string shot = "s:\n  osc: {freq: 441, duration: 0.02}\n"; // 882 frames: two blocks of 441
+        var renderer = new Renderer(Patches.Patch(shot, block: block)) { Loop = true };
+        var l = new float[block];
+        for (var i = 0; i < 4000 / block; i++) Assert.Equal(block, renderer.RenderBlock(l, default, block));
+    }
+
     public static TheoryData<Type> StateTypes =>
         [.. typeof(NodeState).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(NodeState)) && !t.IsAbstract)];
 
