@@ -10,7 +10,7 @@ static class Cli
 
           play SOUND [overrides] [options]     play in real time; saving a sound file reloads it
           render SOUND [overrides] [options]   render a sound to a WAV file
-          replay [SESSION|last] [options]      render a journaled session again (-o FILE.wav, --from S, --to S, --journal FILE)
+          replay [SESSION|last] [options]      render a journaled session again (-o FILE.wav, --from S, --to S, --stems, --journal FILE)
           sessions [--journal FILE]            the journal's sessions
           log [SESSION|last] [--journal FILE]  a session's events as a timeline, with each edit's diff
           check [--sounds DIR]                 validate every sound, print every problem

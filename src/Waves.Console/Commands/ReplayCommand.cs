@@ -3,6 +3,7 @@ using System.Globalization;
 using Waves.Engine.Audio;
 using Waves.Journal.Events;
 using Waves.Journal.Sessions;
+using Waves.Console.Live;
 
 namespace Waves.Console.Commands;
 
@@ -11,8 +12,8 @@ static class ReplayCommand
 {
     public static int Run(string[] args)
     {
-        var o = Options.Parse(args, new HashSet<string> { "--force" });
-        o.RequireOnly(["--journal", "-o", "--output", "--from", "--to", "--force"], positional: 1);
+        var o = Options.Parse(args, new HashSet<string> { "--force", "--stems" });
+        o.RequireOnly(["--journal", "-o", "--output", "--from", "--to", "--force", "--stems"], positional: 1);
         var path = o.Get("--journal") ?? JournalFiles.DefaultPath;
         if (!File.Exists(path)) { System.Console.Error.WriteLine($"waves: no journal at {path}"); return 1; }
         using var journal = JournalFiles.Open(path);
@@ -39,11 +40,15 @@ static class ReplayCommand
         var bar = new ProgressBar(total, started.SampleRate);
         var clock = Stopwatch.StartNew();
         long frames;
+        var stemPaths = new List<string>();
         using (var writer = new WavWriter(output, started.SampleRate, 2, SampleFormat.F32))
+        using (var stems = o.Has("--stems") ? new StemWriters(output, started.SampleRate) : null)
         {
             try
             {
-                frames = Replayer.Run(journal, events, (l, r) => writer.Write(l.Span, r.Span), to, bar.Update, fromFrame: from) - from;
+                frames = Replayer.Run(journal, events, (l, r) => writer.Write(l.Span, r.Span), to, bar.Update, fromFrame: from,
+                    afterBlock: stems is null ? null : stems.Write) - from;
+                stemPaths.AddRange(stems?.Paths ?? []);
             }
             catch (InvalidDataException e)
             {
@@ -56,6 +61,7 @@ static class ReplayCommand
         clock.Stop();
         var seconds = frames / (double)started.SampleRate;
         System.Console.Out.WriteLine($"wrote {output}");
+        foreach (var p in stemPaths) System.Console.Out.WriteLine($"wrote {p}");
         System.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"replayed session {id}: {seconds:0.000} s ({frames} frames) in {clock.Elapsed.TotalSeconds:0.000} s, {seconds / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):0.0}x realtime"));
         return 0;

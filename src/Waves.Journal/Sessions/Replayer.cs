@@ -18,11 +18,13 @@ public static class Replayer
 
     /// <summary>Replays <paramref name="events"/> (a whole session, from its SessionStarted) and hands each block
     /// (left, right, both the same length) to <paramref name="sink"/>. Returns the frames rendered.</summary>
+    /// <param name="afterBlock">Called after each block handed to the sink with the patch that rendered it
+    /// and the range of its frames that was kept (for stems: the tracks' buffers hold that block).</param>
     /// <param name="fromFrame">First frame handed to the sink. Rendering starts at the last state
     /// snapshot at or before it (or at the start), so the output is the same as a full replay's from there.</param>
     public static long Run(IJournal journal, IReadOnlyList<EventEnvelope> events,
         Action<ReadOnlyMemory<float>, ReadOnlyMemory<float>> sink, long? toFrame = null, Action<long>? progress = null,
-        CancellationToken cancel = default, long fromFrame = 0)
+        CancellationToken cancel = default, long fromFrame = 0, Action<Patch, int, int>? afterBlock = null)
     {
         if (events.Count == 0 || events[0].Event is not SessionStarted started)
             throw new InvalidDataException("a session starts with a session-started event");
@@ -65,7 +67,11 @@ public static class Replayer
             var count = (int)Math.Min(settings.BlockSize, end - done);
             var produced = session.Renderer.RenderBlock(left, right, count);
             var skip = (int)Math.Clamp(fromFrame - done, 0, produced);
-            if (produced > skip) sink(left.AsMemory(skip, produced - skip), right.AsMemory(skip, produced - skip));
+            if (produced > skip)
+            {
+                sink(left.AsMemory(skip, produced - skip), right.AsMemory(skip, produced - skip));
+                afterBlock?.Invoke(session.Renderer.Current, skip, produced);
+            }
             done += produced;
             progress?.Invoke(done);
             if (produced < count) break;

@@ -158,6 +158,40 @@ public sealed class PlayCommandTests : IDisposable
     }
 
     [Fact]
+    public void Replay_WithStems_WritesTracksThatSumToTheMixdown_AcrossAnEditThatAddsOne()
+    {
+        const string before = "m:\n  mix:\n    a: {osc: {freq: 220, amp: 0.3}}\n    b: {track: {pan: 0.5, signal: {osc: {type: tri, freq: 330, amp: 0.3}}}}\n";
+        var after = before + "    c: {osc: {type: saw, freq: 110, amp: 0.2}}\n";
+        static SoundLibrary Library(string yaml) => SoundLibrary.FromTexts([new SoundLibrary.SourceFile("sounds/x.yaml", yaml)]);
+        string id;
+        using (var journal = new Waves.Journal.Storage.LiteDbJournal("j.db"))
+        {
+            var (session, _) = LiveSession.Start(Library(before), "m", new RenderSettings(), fadeFrames: 441);
+            var recorder = new Waves.Journal.Sessions.SessionRecorder(journal, session!, "sounds", _ => { });
+            recorder.Begin([], false);
+            var l = new float[512];
+            var r = new float[512];
+            for (var b = 0; b < 80; b++)
+            {
+                if (b == 30) recorder.Edit(Library(after));
+                session!.Renderer.RenderBlock(l, r, 512);
+                recorder.Poll();
+            }
+            recorder.End(80 * 512, "ended");
+            id = recorder.SessionId;
+        }
+        var replay = Running.Start("", "replay", id, "--journal", "j.db", "-o", "mix.wav", "--stems").Finish(TimeSpan.FromSeconds(20));
+        Assert.True(replay.Exit == 0, replay.ToString());
+        var mix = WavReader.Read("mix.wav");
+        var stems = new[] { "a", "b", "c" }.Select(t => WavReader.Read($"mix__{t}.wav")).ToArray();
+        Assert.All(stems, s => Assert.Equal(mix.Frames, s.Frames));
+        Assert.All(stems[2].Channels[0][..(30 * 512)], v => Assert.Equal(0f, v));   // c did not exist yet
+        for (var c = 0; c < 2; c++)
+            for (var i = 0; i < mix.Frames; i++)
+                Assert.Equal(mix.Channels[c][i], stems.Sum(s => s.Channels[c][i]), 1e-5);
+    }
+
+    [Fact]
     public void PlayCommand_UnknownSound_Exits1()
     {
         WriteSounds(Tone("220"));
