@@ -70,6 +70,23 @@ public sealed class ReplayCounterExamples
     /// equal-power law. Live, the faded-out track is still in the mix's plan, so the mix stays stereo and
     /// the outer track keeps the balance law for good: the same text sounds different depending on
     /// what was removed from it.</summary>
+    /// <summary>A looped one-shot of 4410 frames with blocks of 441 ends exactly on a block boundary, where a
+    /// snapshot is taken; replayed from there it must start again, as it did live (found by
+    /// Replay_FromAFrame_EqualsTheFullReplayFromThere: the renderer kept whether the sound had sounded
+    /// as a hidden flag, which a snapshot did not carry).</summary>
+    [Fact]
+    public void Replay_FromASnapshotWhereALoopedSoundEndedOnABlockBoundary_StartsItAgain()
+    {
+        var session = Session(Osc(("duration", new PNumber(0.1))), 441, 15) with { Loop = true, SnapshotEvery = 512 };
+        using var journal = new InMemoryJournal();
+        var live = ReplayRun.Live(session, journal);
+        var full = ReplayRun.Replay(journal, live.SessionId);
+        const long from = 4410;
+        var part = ReplayRun.Replay(journal, live.SessionId, from);
+        if (ReplayRun.FirstDifference(full.From(from), part, "full replay", $"replay from frame {from}") is { } diff)
+            Assert.Fail($"{diff}\n{session}\n{ReplayRun.Report(live, journal)}");
+    }
+
     [Fact]
     public void Replay_FromASnapshotAfterAStereoTrackWasRemoved_EqualsTheFullReplay()
     {

@@ -16,7 +16,6 @@ public sealed class Renderer
     Transport? pendingTransport;
     long blockIndex;
     long frame;
-    bool sounded;
 
     public Renderer(Patch patch)
     {
@@ -85,7 +84,6 @@ public sealed class Renderer
             capture.Frame = frame;
         }
         var produced = Pull(left, right, 0, count);
-        if (produced > 0) sounded = true;
         var gain = (float)transport.Gain;
         if (gain != 1f)
         {
@@ -93,13 +91,13 @@ public sealed class Renderer
             if (!right.IsEmpty)
                 for (var i = 0; i < count; i++) right[i] *= gain;
         }
-        // A looping sound that ended (and had sounded since it last started) starts again on the
-        // frame it ended, also when that is a block boundary; a sound of no length does not loop.
-        while (Loop && produced < count && sounded)
+        // A looping sound that ended starts again on the frame it ended, also when that is a block
+        // boundary; one that gives nothing even right after a restart (no length) stops.
+        while (Loop && produced < count)
         {
             current.Restart.Apply(frame + produced);
             var more = Pull(left, right, produced, count - produced);
-            sounded = more > 0;
+            if (more == 0) break;
             produced += more;
         }
         Volatile.Write(ref frame, frame + count);
