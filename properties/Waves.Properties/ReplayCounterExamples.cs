@@ -78,13 +78,7 @@ public sealed class ReplayCounterExamples
     public void Replay_FromASnapshotWhereALoopedSoundEndedOnABlockBoundary_StartsItAgain()
     {
         var session = Session(Osc(("duration", new PNumber(0.1))), 441, 15) with { Loop = true, SnapshotEvery = 512 };
-        using var journal = new InMemoryJournal();
-        var live = ReplayRun.Live(session, journal);
-        var full = ReplayRun.Replay(journal, live.SessionId);
-        const long from = 4410;
-        var part = ReplayRun.Replay(journal, live.SessionId, from);
-        if (ReplayRun.FirstDifference(full.From(from), part, "full replay", $"replay from frame {from}") is { } diff)
-            Assert.Fail($"{diff}\n{session}\n{ReplayRun.Report(live, journal)}");
+        AssertReplayFromEqualsFullReplay(session, 4410);
     }
 
     [Fact]
@@ -102,13 +96,7 @@ public sealed class ReplayCounterExamples
             Edits = [new TimedEdit(2, new ReplaceEdit(Sound(false), "the stereo track 'a' removed"))],
             SnapshotEvery = 1000,
         };
-        using var journal = new InMemoryJournal();
-        var live = ReplayRun.Live(session, journal);
-        var full = ReplayRun.Replay(journal, live.SessionId);
-        var snapshot = journal.Read(live.SessionId).Last(e => e.Event is Waves.Journal.Events.StateSnapshotted).Frame;
-        var part = ReplayRun.Replay(journal, live.SessionId, snapshot);
-        if (ReplayRun.FirstDifference(full.From(snapshot), part, "full replay", $"replay from frame {snapshot}") is { } diff)
-            Assert.Fail($"{diff}\n{session}\n{ReplayRun.Report(live, journal)}");
+        AssertReplayFromEqualsFullReplay(session, null);
     }
 
     /// <summary>The same with a declick: the inner track loses its pan at frame 1024 and so becomes mono;
@@ -129,13 +117,7 @@ public sealed class ReplayCounterExamples
             Edits = [new TimedEdit(2, new ReplaceEdit(Sound(false), "the inner track's pan removed"))],
             SnapshotEvery = 1000,
         };
-        using var journal = new InMemoryJournal();
-        var live = ReplayRun.Live(session, journal);
-        var full = ReplayRun.Replay(journal, live.SessionId);
-        var snapshot = journal.Read(live.SessionId).Last(e => e.Event is Waves.Journal.Events.StateSnapshotted).Frame;
-        var part = ReplayRun.Replay(journal, live.SessionId, snapshot);
-        if (ReplayRun.FirstDifference(full.From(snapshot), part, "full replay", $"replay from frame {snapshot}") is { } diff)
-            Assert.Fail($"{diff}\n{session}\n{ReplayRun.Report(live, journal)}");
+        AssertReplayFromEqualsFullReplay(session, null);
     }
 
     /// <summary>At frame 4096 the amp modulator's frequency changes and a 441-frame declick starts; the
@@ -158,12 +140,19 @@ public sealed class ReplayCounterExamples
             Commands = [new TimedCommand(24, CommandKind.Reset, TimedCommand.Every, false)],
             SnapshotEvery = 512,
         };
+        AssertReplayFromEqualsFullReplay(session, 4608);
+    }
+
+    /// <summary>Runs the session live, then checks that a replay from <paramref name="from"/> (default: the
+    /// last snapshot) equals the full replay from there.</summary>
+    static void AssertReplayFromEqualsFullReplay(ReplayScenario session, long? from)
+    {
         using var journal = new InMemoryJournal();
         var live = ReplayRun.Live(session, journal);
         var full = ReplayRun.Replay(journal, live.SessionId);
-        const long From = 4608;
-        var part = ReplayRun.Replay(journal, live.SessionId, From);
-        if (ReplayRun.FirstDifference(full.From(From), part, "full replay", $"replay from frame {From}") is { } diff)
+        var start = from ?? journal.Read(live.SessionId).Last(e => e.Event is Waves.Journal.Events.StateSnapshotted).Frame;
+        var part = ReplayRun.Replay(journal, live.SessionId, start);
+        if (ReplayRun.FirstDifference(full.From(start), part, "full replay", $"replay from frame {start}") is { } diff)
             Assert.Fail($"{diff}\n{session}\n{ReplayRun.Report(live, journal)}");
     }
 }
