@@ -74,7 +74,7 @@ public sealed class Mix : Signal
                     isModifier.Contains(p.Name + "_vol") ? vol : null);
             tracks.Add(new(p.Name, signal));
         }
-        if (scope.Env is { Previous: { } previous, FadeFrames: > 0 } env && !scope.InFade &&
+        if (scope.Env is { Previous: { } previous, FadeFrames: > 0 } && !scope.InFade &&
             previous.Specs.TryGetValue(spec.Id, out var old) && old.Type == spec.Type)
             FadeTracksInAndOut(spec, old, previous, scope, tracks);
         return new Mix(spec, scope.MaxBlock, [.. tracks]);

@@ -12,21 +12,19 @@ namespace Waves.Engine.Rendering;
 /// </summary>
 public sealed class CompileScope : INameResolver
 {
-    readonly CompileScope? parent;
     readonly ImmutableDictionary<string, NameBinding> names;
 
     readonly bool inFade;
 
-    CompileScope(CompileEnv env, CompileScope? parent, ImmutableDictionary<string, NameBinding> names, double? duration, bool inFade = false)
+    CompileScope(CompileEnv env, ImmutableDictionary<string, NameBinding> names, double? duration, bool inFade = false)
     {
         Env = env;
-        this.parent = parent;
         this.names = names;
         Duration = duration;
         this.inFade = inFade;
     }
 
-    public static CompileScope Root(CompileEnv env) => new(env, null, ImmutableDictionary<string, NameBinding>.Empty, null);
+    public static CompileScope Root(CompileEnv env) => new(env, ImmutableDictionary<string, NameBinding>.Empty, null);
 
     public CompileEnv Env { get; }
     public int MaxBlock => Env.MaxBlock;
@@ -36,20 +34,19 @@ public sealed class CompileScope : INameResolver
     public double? Duration { get; }
 
     public CompileScope WithDuration(double? duration) =>
-        duration is null ? this : new CompileScope(Env, parent, names, duration, inFade);
+        duration is null ? this : new CompileScope(Env, names, duration, inFade);
 
     public CompileScope WithName(string name, NameBinding binding) =>
-        new(Env, parent, names.SetItem(name, binding), Duration, inFade);
+        new(Env, names.SetItem(name, binding), Duration, inFade);
 
-    CompileScope With(CompileEnv env, bool fading) => new(env, parent, names, Duration, fading);
+    CompileScope With(CompileEnv env, bool fading) => new(env, names, Duration, fading);
 
     /// <summary>True inside a subtree that is already being crossfaded (no fades nest there).</summary>
     public bool InFade => inFade;
 
     public NameBinding? Resolve(string name)
     {
-        for (var s = this; s is not null; s = s.parent)
-            if (s.names.TryGetValue(name, out var b)) return b;
+        if (names.TryGetValue(name, out var b)) return b;
         if (name == "duration" && Duration is { } d) return new NameBinding.Number(d);
         return ResolveVar(name);
     }
