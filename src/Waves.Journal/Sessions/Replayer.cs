@@ -14,7 +14,8 @@ namespace Waves.Journal.Sessions;
 public static class Replayer
 {
     /// <summary>The actions of a session at their frames.</summary>
-    sealed record Step(long Frame, SoundLibrary? Library, string? ResetId, bool Reset, Transport? Transport = null);
+    /// <summary>At a frame: a reload (with the library that produced its revision) or another event.</summary>
+    sealed record Step(long Frame, SoundLibrary? Library, SessionEvent? Event);
 
     /// <summary>Replays <paramref name="events"/> (a whole session, from its SessionStarted) and hands each block
     /// (left, right, both the same length) to <paramref name="sink"/>. Returns the frames rendered.</summary>
@@ -44,12 +45,14 @@ public static class Replayer
         if (session is null)
             throw new InvalidDataException($"the session's sound does not compile: {string.Join("; ", problems)}");
         session.Renderer.Loop = started.Loop;
+        var fold = new SessionFold(session);
         var next = 0;
         if (snapshot is not null)
         {
             session.Renderer.Write(StateWrite.Restore(session.Latest, StateCodec.Decode(((StateSnapshotted)snapshot.Event).States)));
+            // The snapshot holds what reloads and resets had done; the transport in force is rebuilt.
             for (; next < steps.Count && steps[next].Frame <= done; next++)
-                if (steps[next].Transport is { } t) session.Renderer.SetTransport(t);
+                if (steps[next].Event is MasterGainChanged or TrackMuted or TrackSoloed) fold.Apply(steps[next].Event!);
         }
         var end = events.LastOrDefault(e => e.Event is SessionEnded)?.Frame ?? events[^1].Frame;
         if (toFrame is { } to) end = Math.Min(end, to);
@@ -60,9 +63,8 @@ public static class Replayer
             for (; next < steps.Count && steps[next].Frame <= done; next++)
             {
                 var step = steps[next];
-                if (step.Library is not null) session.Reload(step.Library);
-                if (step.Reset) session.Reset(step.ResetId);
-                if (step.Transport is not null) session.Renderer.SetTransport(step.Transport);
+                if (step.Library is not null) fold.Reload(step.Library);
+                if (step.Event is not null) fold.Apply(step.Event);
             }
             var count = (int)Math.Min(settings.BlockSize, end - done);
             var produced = session.Renderer.RenderBlock(left, right, count);
@@ -79,12 +81,11 @@ public static class Replayer
         return done;
     }
 
-    /// <summary>Reloads at the frames they were applied (with the library that produced that revision)
-    /// and resets at theirs, in frame order (a reset at the same frame comes after the swap, as live).</summary>
+    /// <summary>Reloads at the frames they were applied (with the library that produced that revision),
+    /// then resets and transport changes at theirs, in frame order (at one frame, as live: swap first).</summary>
     static List<Step> Steps(IJournal journal, IReadOnlyList<EventEnvelope> events, SessionStarted started)
     {
         var libraries = new Dictionary<int, IReadOnlyList<FileRef>>();
-        var transport = Transport.Default;
         var steps = new List<Step>();
         foreach (var e in events)
             switch (e.Event)
@@ -93,24 +94,12 @@ public static class Replayer
                     libraries[edit.Revision] = edit.Files;
                     break;
                 case ReloadApplied applied when libraries.TryGetValue(applied.Revision, out var files):
-                    steps.Add(new Step(e.Frame, SessionTexts.Library(journal, files, started.SoundFolder), null, false));
+                    steps.Add(new Step(e.Frame, SessionTexts.Library(journal, files, started.SoundFolder), null));
                     break;
-                case StateReset reset:
-                    steps.Add(new Step(e.Frame, null, reset.Id, true));
-                    break;
-                case MasterGainChanged g:
-                    transport = transport with { Gain = g.Gain };
-                    steps.Add(new Step(e.Frame, null, null, false, transport));
-                    break;
-                case TrackMuted m:
-                    transport = transport.WithMute(m.Track, m.Muted);
-                    steps.Add(new Step(e.Frame, null, null, false, transport));
-                    break;
-                case TrackSoloed so:
-                    transport = transport.WithSolo(so.Track, so.Soloed);
-                    steps.Add(new Step(e.Frame, null, null, false, transport));
+                case StateReset or MasterGainChanged or TrackMuted or TrackSoloed:
+                    steps.Add(new Step(e.Frame, null, e.Event));
                     break;
             }
-        return [.. steps.OrderBy(s => s.Frame).ThenBy(s => s.Reset ? 1 : 0)];
+        return [.. steps.OrderBy(s => s.Frame).ThenBy(s => s.Library is null ? 1 : 0)];
     }
 }

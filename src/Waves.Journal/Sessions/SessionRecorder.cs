@@ -25,7 +25,7 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
 {
     readonly List<(StateWrite Write, string? Id)> resets = [];
     readonly List<(Transport Transport, SessionEvent Event)> transports = [];
-    Transport requested = session.Renderer.Transport;
+    readonly SessionFold fold = new(session);
     int journaledRevision = session.Renderer.Current.Revision;
     readonly HashSet<string> faults = [];
 
@@ -97,7 +97,7 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
         // The previous reload is journaled with its frame before the next one can replace it.
         session.WaitForSwap();
         Poll();
-        var report = session.Reload(library);
+        var report = fold.Reload(library);
         var frame = session.Renderer.Frame;
         journal.Append(SessionId, frame, new LibraryEdited(SessionTexts.Store(journal, library), report.Accepted ? report.Revision : 0), DateTimeOffset.UtcNow);
         if (!report.Accepted)
@@ -112,56 +112,49 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
     public void Command(string line)
     {
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        switch (words.FirstOrDefault())
+        if (words is ["stop" or "quit"]) { StopRequested = true; return; }
+        if (words.Length == 0) return;
+        if (Parse(words) is not { } e)
         {
-            case "stop" or "quit":
-                StopRequested = true;
+            print($"unknown command '{line.Trim()}' (pause, resume, gain G, mute|unmute|solo|unsolo TRACK, reset [ID], stop)");
+            return;
+        }
+        switch (fold.Apply(e))
+        {
+            case StateWrite write:
+                resets.Add((write, ((StateReset)e).Id));
                 break;
-            case "reset":
-                var id = words.Length > 1 ? words[1] : null;
-                if (session.Reset(id) is { } write)
-                {
-                    resets.Add((write, id));
-                    print($"reset {id ?? "every node"}");
-                }
-                else print($"no node with id '{id}'");
+            case Transport t:
+                transports.Add((t, e));
                 break;
-            case "pause":
-                session.Paused = true;
-                journal.Append(SessionId, session.Renderer.Frame, new Paused(), DateTimeOffset.UtcNow);
-                print("paused");
-                break;
-            case "resume":
-                session.Paused = false;
-                journal.Append(SessionId, session.Renderer.Frame, new Resumed(), DateTimeOffset.UtcNow);
-                print("resumed");
-                break;
-            case "gain" when words.Length == 2 && double.TryParse(words[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var g) && double.IsFinite(g) && g >= 0:
-                SetTransport(requested with { Gain = g }, new MasterGainChanged(g));
-                print($"gain {g}");
-                break;
-            case "mute" or "unmute" when words.Length == 2:
-                SetTransport(requested.WithMute(words[1], words[0] == "mute"), new TrackMuted(words[1], words[0] == "mute"));
-                print($"{words[0]} {words[1]}");
-                break;
-            case "solo" or "unsolo" when words.Length == 2:
-                SetTransport(requested.WithSolo(words[1], words[0] == "solo"), new TrackSoloed(words[1], words[0] == "solo"));
-                print($"{words[0]} {words[1]}");
-                break;
+            case null when e is StateReset r:
+                print($"no node with id '{r.Id}'");
+                return;
             case null:
-                break;
-            default:
-                print($"unknown command '{line.Trim()}' (pause, resume, gain G, mute|unmute|solo|unsolo TRACK, reset [ID], stop)");
+                // Pause and resume take effect at once: the frames stand still meanwhile.
+                journal.Append(SessionId, session.Renderer.Frame, e, DateTimeOffset.UtcNow);
                 break;
         }
+        print(e switch
+        {
+            StateReset r => $"reset {r.Id ?? "every node"}",
+            _ => string.Join(' ', words),
+        });
     }
 
-    void SetTransport(Transport next, SessionEvent e)
+    /// <summary>The event a typed command asks for, or null when it is not one.</summary>
+    static SessionEvent? Parse(string[] words) => words switch
     {
-        requested = next;
-        session.Renderer.SetTransport(next);
-        transports.Add((next, e));
-    }
+        ["reset"] => new StateReset(null),
+        ["reset", var id] => new StateReset(id),
+        ["pause"] => new Paused(),
+        ["resume"] => new Resumed(),
+        ["gain", var g] when double.TryParse(g, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var gain)
+            && double.IsFinite(gain) && gain >= 0 => new MasterGainChanged(gain),
+        ["mute" or "unmute", var track] => new TrackMuted(track, words[0] == "mute"),
+        ["solo" or "unsolo", var track] => new TrackSoloed(track, words[0] == "solo"),
+        _ => null,
+    };
 
     /// <summary>Journals what the render thread has applied since the last poll, at its frames.</summary>
     public void Poll()
