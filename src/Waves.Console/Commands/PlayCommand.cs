@@ -26,19 +26,13 @@ static class PlayCommand
         var o = Options.Parse(args, new HashSet<string> { "--loop", "--force" });
         if (o.Unknown(Known).FirstOrDefault() is { } unknown) throw new UsageException($"unknown option {unknown}");
         if (o.Positional.Count == 0) throw new UsageException("play needs a sound name");
-        var settings = new RenderSettings(
-            SampleRate: o.Int("--rate", 8000, 384000) ?? 44100,
-            BlockSize: o.Int("--block", 16, 65536) ?? RenderSettings.DefaultBlockSize,
-            Seed: (ulong)(o.Int("--seed", 0, int.MaxValue) ?? (int)RenderSettings.DefaultSeed));
+        var settings = CommandInputs.Settings(o, minBlock: 16);
         var fadeMs = o.Number("--xfade") ?? LiveSession.DefaultFadeMilliseconds;
         if (fadeMs < 0) throw new UsageException("--xfade expects milliseconds ≥ 0");
         if (o.Number("--duration") is <= 0) throw new UsageException("--duration expects a positive number of seconds");
         var record = o.Get("--record");
-        if (record is not null && File.Exists(record) && !o.Has("--force"))
-            throw new UsageException($"{record} exists; use --force to overwrite it");
-        var parsed = NodeString.Parse(o.Positional);
-        if (parsed.Rejected.Count > 0)
-            throw new UsageException($"cannot read override '{parsed.Rejected[0]}': write name=value or a name followed by a number (warp1)");
+        if (record is not null) CommandInputs.CheckOverwrite(o, record);
+        var parsed = CommandInputs.Sound(o);
 
         var folder = o.Get("--sounds") ?? "sounds";
         var library = SoundLibrary.Load(folder);

@@ -20,17 +20,12 @@ static class RenderCommand
         var o = Options.Parse(args, new HashSet<string> { "--force", "--stems" });
         if (o.Unknown(Known).FirstOrDefault() is { } unknown) throw new UsageException($"unknown option {unknown}");
         if (o.Positional.Count == 0) throw new UsageException("render needs a sound name");
-        var settings = new RenderSettings(
-            SampleRate: o.Int("--rate", 8000, 384000) ?? 44100,
-            BlockSize: o.Int("--block", 1, 65536) ?? RenderSettings.DefaultBlockSize,
-            Seed: (ulong)(o.Int("--seed", 0, int.MaxValue) ?? (int)RenderSettings.DefaultSeed));
+        var settings = CommandInputs.Settings(o, minBlock: 1);
         var format = SampleFormats.TryParse(o.Get("--format") ?? "f32", out var f) ? f
             : throw new UsageException($"--format expects f32, s16 or s24, got '{o.Get("--format")}'");
         if (o.Number("--duration") is <= 0)
             throw new UsageException($"--duration expects a positive number of seconds, got '{o.Get("--duration")}'");
-        var parsed = NodeString.Parse(o.Positional);
-        if (parsed.Rejected.Count > 0)
-            throw new UsageException($"cannot read override '{parsed.Rejected[0]}': write name=value or a name followed by a number (warp1)");
+        var parsed = CommandInputs.Sound(o);
 
         var library = SoundLibrary.Load(o.Get("--sounds") ?? "sounds");
         if (!library.Sounds.ContainsKey(parsed.Name))
@@ -45,12 +40,11 @@ static class RenderCommand
 
         var seconds = o.Number("--duration") ?? Math.Min(patch.Spec.DeclaredDuration() ?? DefaultLimitSeconds, DefaultLimitSeconds);
         var maxFrames = (long)Math.Round(seconds * settings.SampleRate);
-        var path = OutputPath(o, parsed.Name);
+        var path = CommandInputs.OutputPath(o, parsed.Name);
         var stems = o.Has("--stems") ? patch.StemMix : null;
         if (o.Has("--stems") && stems is null)
             System.Console.Error.WriteLine($"waves: '{parsed.Name}' is not a mix; no stems written");
-        if (stems?.Tracks.Select(t => StemPath(path, t.Name)).FirstOrDefault(File.Exists) is { } existingStem && !o.Has("--force"))
-            throw new UsageException($"{existingStem} exists; use --force to overwrite it");
+        foreach (var t in stems?.Tracks ?? []) CommandInputs.CheckOverwrite(o, StemPath(path, t.Name));
 
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -111,19 +105,6 @@ static class RenderCommand
         return p;
     }
 
-    static string OutputPath(Options o, string sound)
-    {
-        if (o.Get("-o", "--output") is { } explicitPath)
-        {
-            if (File.Exists(explicitPath) && !o.Has("--force"))
-                throw new UsageException($"{explicitPath} exists; use --force to overwrite it");
-            return explicitPath;
-        }
-        var baseName = Path.Combine("output", sound);
-        var path = baseName + ".wav";
-        for (var i = 2; File.Exists(path); i++) path = $"{baseName}_{i}.wav";
-        return path;
-    }
 
     /// <summary>Stems sit beside the mixdown: <c>&lt;name&gt;__&lt;track&gt;.wav</c>.</summary>
     public static string StemPath(string mixdown, string track)

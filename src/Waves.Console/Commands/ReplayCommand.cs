@@ -24,15 +24,7 @@ static class ReplayCommand
             System.Console.Error.WriteLine($"waves: session {id} has no start");
             return 1;
         }
-        var output = o.Get("-o", "--output");
-        if (output is not null && File.Exists(output) && !o.Has("--force"))
-            throw new UsageException($"{output} exists; use --force to overwrite it");
-        if (output is null)
-        {
-            var baseName = Path.Combine("output", $"{started.Sound}_replay");
-            output = baseName + ".wav";
-            for (var i = 2; File.Exists(output); i++) output = $"{baseName}_{i}.wav";
-        }
+        var output = CommandInputs.OutputPath(o, $"{started.Sound}_replay");
         long? to = o.Number("--to") is { } s ? (long)Math.Round(s * started.SampleRate) : null;
         var from = o.Number("--from") is { } f ? (long)Math.Round(f * started.SampleRate) : 0;
         if (from < 0) throw new UsageException("--from expects seconds ≥ 0");
