@@ -145,6 +145,13 @@ public static class JournalGen
             from underruns in AnyLong
             select (SessionEvent)new Ticked(clock, load, underruns),
             Text.Select(r => (SessionEvent)new SessionEnded(r)),
+            from count in AnyLong
+            from missing in AnyLong
+            select (SessionEvent)new OutputUnderran(count, missing),
+            Text.Select(p => (SessionEvent)new RecordingStarted(p)),
+            from path in Text
+            from frames in AnyLong
+            select (SessionEvent)new RecordingStopped(path, frames),
             ListOf(from id in Text from type in Text from fields in Text select new NodeStateRecord(id, type, fields))
                 .Select(states => (SessionEvent)new StateSnapshotted(states)));
 

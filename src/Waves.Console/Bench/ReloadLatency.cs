@@ -1,3 +1,4 @@
+using Waves.Console.Output;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reactive.Concurrency;
@@ -33,7 +34,7 @@ static class ReloadLatency
     public const int WarmupSaves = 3;
 
     public sealed record Result(int Saves, int Nodes, Timings Latency, Timings Noticed, Timings Load, Timings Compile,
-        Timings Swap, int Missed, int ExtraReloads, int Rejected, long LateBlocks, string? WatchError);
+        Timings Swap, int Missed, int ExtraReloads, int Rejected, long Underruns, string? WatchError);
 
     /// <summary>What the subscriber saw of one reload (timestamps from <see cref="Stopwatch.GetTimestamp"/>).</summary>
     sealed record Reloaded(long Noticed, long Loaded, long Published, TimeSpan CompileTime);
@@ -62,14 +63,22 @@ static class ReloadLatency
             (int)Math.Round(LiveSession.DefaultFadeMilliseconds * settings.SampleRate / 1000));
         if (session is null) throw new InvalidOperationException("the generated bench patch does not compile:\n" + string.Join("\n", problems));
 
-        var ring = new SampleRing(settings.SampleRate * 4);
-        var drain = new Recorder(ring, null);
-        var output = new PacedOutput(session, ring, long.MaxValue, loop: false);
+        // Played as `waves play` plays: a render thread ahead of a clock-paced device by 50 ms.
+        var buffer = settings.SampleRate / 20;
+        var ring = new SampleRing(buffer + settings.SampleRate);
+        var tap = new SampleRing(settings.SampleRate * 4);
+        var consumed = new AutoResetEvent(false);
+        var device = new NullOutput(settings.SampleRate, TimeSpan.FromMilliseconds(10));
+        var feed = new OutputFeed(ring, consumed, settings.SampleRate, settings.SampleRate);
+        var output = new RenderLoop(session, ring, tap, feed, consumed,
+            buffer, long.MaxValue, null, null);
+        var drain = new Recorder(tap, null, settings.SampleRate, null);
         var reloads = new ConcurrentDictionary<int, Reloaded>();
         var rejected = 0;
         string? watchError = null;
 
-        output.Start();
+        output.Start(loop: false);
+        device.Start(feed);
         // Wired as `waves play` wires it: each coalesced change loads the folder and reloads the session.
         using (LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, TaskPoolScheduler.Default)
             .Subscribe(_ =>
@@ -138,8 +147,9 @@ static class ReloadLatency
             var extra = session.Renderer.Current.Revision - startRevision - (saves + WarmupSaves - missed);
             output.Stop();
             output.Join();
+            device.Stop();
             return new Result(saves, nodes, latency, noticedT, loadT, compileT, swapT, missed, Math.Max(0, extra),
-                rejected, output.LateBlocks, watchError);
+                rejected, feed.Underruns, watchError);
         }
     }
 }

@@ -4,34 +4,46 @@ using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using Waves.Console.Live;
+using Waves.Console.Output;
+using Waves.Console.View;
 using Waves.Engine.Audio;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
+using Waves.Journal.Events;
 using Waves.Journal.Live;
 using Waves.Journal.Sessions;
 
 namespace Waves.Console.Commands;
 
 /// <summary>
-/// <c>waves play</c>: renders in real time and reloads the sound whenever a file of the library is
-/// saved. Without an audio device it runs against a clock-paced null output; <c>--record</c> keeps
-/// what was played.
+/// <c>waves play</c>: a render thread renders ahead into a ring that the audio device drains, the
+/// sound reloads whenever a file of the library is saved, and everything is journaled. Ctrl-C,
+/// SIGTERM, a closed terminal or a render error all end with complete files and a closed session.
 /// </summary>
 static class PlayCommand
 {
-    static readonly string[] Known = ["--sounds", "--duration", "--xfade", "--block", "--rate", "--seed", "--loop", "--record", "--force", "--journal"];
+    static readonly string[] Known = ["--sounds", "--duration", "--xfade", "--block", "--rate", "--seed", "--loop", "--record", "--stems",
+        "--force", "--journal", "--output", "--device", "--latency", "--no-ui"];
+
+    /// <summary>Default output buffer.</summary>
+    public const double DefaultLatencyMilliseconds = 50;
 
     public static int Run(string[] args)
     {
-        var o = Options.Parse(args, new HashSet<string> { "--loop", "--force" });
+        var o = Options.Parse(args, new HashSet<string> { "--loop", "--force", "--stems", "--no-ui" });
         if (o.Unknown(Known).FirstOrDefault() is { } unknown) throw new UsageException($"unknown option {unknown}");
         if (o.Positional.Count == 0) throw new UsageException("play needs a sound name");
         var settings = CommandInputs.Settings(o, minBlock: 16);
         var fadeMs = o.Number("--xfade") ?? LiveSession.DefaultFadeMilliseconds;
         if (fadeMs < 0) throw new UsageException("--xfade expects milliseconds ≥ 0");
         if (o.Number("--duration") is <= 0) throw new UsageException("--duration expects a positive number of seconds");
+        var latencyMs = o.Number("--latency") ?? DefaultLatencyMilliseconds;
+        if (latencyMs is < 1 or > 5000) throw new UsageException("--latency expects milliseconds between 1 and 5000");
+        var outputName = o.Get("--output") ?? "auto";
+        if (!Outputs.Names.Contains(outputName)) throw new UsageException($"--output expects one of {string.Join(", ", Outputs.Names)}");
         var record = o.Get("--record");
         if (record is not null) CommandInputs.CheckOverwrite(o, record);
+        if (o.Has("--stems") && record is null) throw new UsageException("--stems goes with --record FILE.wav");
         var parsed = CommandInputs.Sound(o);
 
         var folder = o.Get("--sounds") ?? "sounds";
@@ -45,69 +57,125 @@ static class PlayCommand
             return 1;
         }
 
-        var maxFrames = o.Number("--duration") is { } seconds ? (long)Math.Round(seconds * settings.SampleRate) : long.MaxValue;
-        var ring = new SampleRing(settings.SampleRate * 4);
-        using var writer = record is null ? null : new WavWriter(record, settings.SampleRate, 2, SampleFormat.F32);
-        var recording = new Recorder(ring, writer);
-        var output = new PacedOutput(session, ring, maxFrames, o.Has("--loop"));
+        var notes = new List<string>();
+        var latency = TimeSpan.FromMilliseconds(latencyMs);
+        IAudioOutput device;
+        try { device = Outputs.OpenAuto(outputName, new OutputRequest(o.Get("--device"), settings.SampleRate, latency), notes); }
+        catch (OutputUnavailableException e)
+        {
+            System.Console.Error.WriteLine($"waves: cannot open the {outputName} output: {e.Message}");
+            return 1;
+        }
+        using var _device = device;
+
+        var rate = settings.SampleRate;
+        var bufferFrames = Math.Max(settings.BlockSize, (int)(latency.TotalSeconds * rate));
+        var outputRing = new SampleRing(bufferFrames + 2 * settings.BlockSize + rate);
+        var tap = new SampleRing(rate * 4);
+        var consumed = new AutoResetEvent(false);
+        var feed = new OutputFeed(outputRing, consumed, rate, device.DeviceRate);
+        var maxFrames = o.Number("--duration") is { } seconds ? (long)Math.Round(seconds * rate) : long.MaxValue;
+        var meters = new Meters(rate);
+        var stems = o.Has("--stems") ? new StemTap(rate * 4, settings.BlockSize) : null;
+        var loop = new RenderLoop(session, outputRing, tap, feed, consumed, bufferFrames, maxFrames, meters, stems);
+        var scope = new Scope(rate / 4);
+        using var recording = new Recorder(tap, stems, rate, scope);
+        var takes = 0;
+        string NextTake() => record is null
+            ? Path.Combine("recordings", $"{parsed.Name}-{DateTime.Now:yyyyMMdd-HHmmss}.wav")
+            : ++takes == 1 ? record : Path.ChangeExtension(record, null) + $"-{takes}.wav";
+        SessionEvent ToggleRecording()
+        {
+            lock (recording) return Toggle();
+        }
+        SessionEvent Toggle()
+        {
+            if (recording.Path is { } path)
+            {
+                recording.Stop();
+                return new RecordingStopped(path, recording.Frames);
+            }
+            var next = NextTake();
+            recording.Start(next);
+            return new RecordingStarted(next);
+        }
+
         var journalPath = o.Get("--journal") ?? JournalFiles.DefaultPath;
         using var journal = JournalFiles.Open(journalPath);
-        var gate = new object();
-        void Print(string line) { lock (gate) System.Console.Out.WriteLine(line); }
-        var recorder = new SessionRecorder(journal, session, folder, Print) { Stats = () => (output.TakeLoad(), output.LateBlocks) };
+        using var view = Views.Create(o.Has("--no-ui"));
+        var recorder = new SessionRecorder(journal, session, folder, view.Print)
+        {
+            Load = () => loop.Load,
+            OutputUnderruns = () => new Underruns(feed.Underruns, feed.MissingFrames),
+            ToggleRecording = ToggleRecording,
+        };
         recorder.Begin([.. o.Positional.Skip(1)], o.Has("--loop"), JournalFiles.EngineVersion);
 
-        System.Console.Out.WriteLine($"playing '{parsed.Name}' (no audio device here: a clock-paced null output{(record is null ? "" : $", recording to {record}")})");
-        System.Console.Out.WriteLine($"session {recorder.SessionId} journaled in {journalPath}");
-        System.Console.Out.WriteLine($"edit {folder}/*.yaml and save: changes are heard at the next block. Type pause, resume, gain G, mute|unmute|solo|unsolo TRACK, reset [ID] or stop; Ctrl-C stops.");
+        view.Print($"playing '{parsed.Name}' on {device.Description}");
+        foreach (var note in notes) view.Print($"  {note}");
+        var inv = CultureInfo.InvariantCulture;
+        view.Print(string.Create(inv, $"  {rate} Hz, buffer {latencyMs:0} ms, device latency {device.Latency.TotalMilliseconds:0} ms")
+            + (feed.Converts ? $"; converted to the device's {device.DeviceRate} Hz" : ""));
+        view.Print($"session {recorder.SessionId} journaled in {journalPath}");
+        view.Print($"edit {folder}/*.yaml and save: changes are heard at the next block. Type pause, resume, gain G, mute|unmute|solo|unsolo TRACK, reset [ID], record or stop; Ctrl-C stops.");
 
         var stopping = new ManualResetEventSlim();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stopping.Set(); };
         System.Console.CancelKeyPress += onCancel;
-        // SIGTERM ends the session as cleanly as Ctrl-C: journal closed, recording complete.
+        // SIGTERM and a closed terminal (SIGHUP) end the session as cleanly as Ctrl-C.
         using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stopping.Set(); });
+        using var onHup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => { c.Cancel = true; stopping.Set(); });
         var commands = new Subject<string>();
         var inputs = recorder.Run(
             LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, TaskPoolScheduler.Default)
-                .Catch((Exception e) => { Print($"waves: watching {folder} failed: {e.Message}; saves are no longer picked up"); return Observable.Never<LibraryChange>(); }),
+                .Catch((Exception e) => { view.Print($"waves: watching {folder} failed: {e.Message}; saves are no longer picked up"); return Observable.Never<LibraryChange>(); }),
             commands,
             Observable.Interval(TimeSpan.FromMilliseconds(100), TaskPoolScheduler.Default));
-        var reader = new Thread(() => ReadCommands(commands)) { IsBackground = true };
-        reader.Start();
-        output.Start();
         var reason = "ended";
+        System.Diagnostics.Stopwatch? ended = null;
         try
         {
-            while (!output.Finished)
+            if (record is not null) recorder.Command("record");
+            // Start with the buffer full, so the device's first read is not an underrun.
+            loop.Start(o.Has("--loop"));
+            var warm = System.Diagnostics.Stopwatch.StartNew();
+            while (outputRing.Available < Math.Min(bufferFrames, maxFrames) && !loop.Finished && warm.Elapsed < TimeSpan.FromSeconds(2)) Thread.Sleep(1);
+            device.Start(feed);
+            view.Start(new LiveStatus
+            {
+                Session = session, Journal = recorder, Render = loop, Feed = feed, Output = device, Recording = recording,
+                Meters = meters, Scope = scope, SoundFolder = folder, JournalPath = journalPath,
+            }, commands.OnNext);
+            while (true)
             {
                 if (stopping.Wait(50)) { reason = "interrupted"; break; }
                 if (recorder.StopRequested) { reason = "stopped"; break; }
-                recording.Drain();
+                if (loop.Error is { } error) { reason = $"render error: {error.GetType().Name}: {error.Message}"; break; }
+                if (loop.Finished && (feed.Drained || (ended ??= System.Diagnostics.Stopwatch.StartNew()).Elapsed > latency + TimeSpan.FromSeconds(1))) break;
+                lock (recording) recording.Drain();
+                view.Refresh();
             }
+        }
+        catch (Exception e)
+        {
+            reason = $"error: {e.GetType().Name}: {e.Message}";
+            throw;
         }
         finally
         {
-            output.Stop();
-            output.Join();
-            recording.Drain();
+            loop.Stop();
+            loop.Join();
+            device.Stop();
             inputs.Dispose();
-            recorder.End(output.Played, output.Finished && reason == "ended" ? "ended" : reason);
+            if (recording.Path is not null) recorder.Command("record");
+            else lock (recording) recording.Drain();
+            recorder.End(loop.Played, reason);
             System.Console.CancelKeyPress -= onCancel;
         }
-        var inv = CultureInfo.InvariantCulture;
-        System.Console.Out.WriteLine(string.Create(inv, $"played {output.Played / (double)settings.SampleRate:0.000} s, revision {session.Renderer.Current.Revision}, {output.LateBlocks} late blocks"));
-        if (record is not null) System.Console.Out.WriteLine($"wrote {record} ({recording.Frames} frames)");
-        System.Console.Out.WriteLine($"replay it with: waves replay {recorder.SessionId}{(o.Get("--journal") is { } j ? $" --journal {j}" : "")}");
-        return 0;
-    }
-
-    static void ReadCommands(Subject<string> commands)
-    {
-        string? line;
-        while ((line = System.Console.In.ReadLine()) is not null)
-        {
-            commands.OnNext(line);
-            if (line.Trim() is "stop" or "quit") break;
-        }
+        view.Print(string.Create(inv, $"played {loop.Played / (double)rate:0.000} s ({reason}), revision {session.Renderer.Current.Revision}, {feed.Underruns} underruns"));
+        if (recording.Frames > 0 || record is not null)
+            view.Print($"wrote {recording.LastPath} ({recording.Frames} frames){(recording.StemPaths.Count > 0 ? $" and {recording.StemPaths.Count} stems" : "")}");
+        view.Print($"replay it with: waves replay {recorder.SessionId}{(o.Get("--journal") is { } j ? $" --journal {j}" : "")}");
+        return reason.StartsWith("render error", StringComparison.Ordinal) ? 1 : 0;
     }
 }

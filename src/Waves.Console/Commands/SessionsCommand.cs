@@ -77,7 +77,10 @@ static class SessionsCommand
         MasterGainChanged g => g.Gain.ToString(CultureInfo.InvariantCulture),
         TrackMuted m => $"{m.Track} {(m.Muted ? "muted" : "unmuted")}",
         TrackSoloed so => $"{so.Track} {(so.Soloed ? "soloed" : "unsoloed")}",
-        Ticked t => string.Create(CultureInfo.InvariantCulture, $"load {t.Load:P0}, {t.Underruns} late blocks"),
+        Ticked t => string.Create(CultureInfo.InvariantCulture, $"load {t.Load:P0}, {t.Underruns} underruns"),
+        OutputUnderran u => $"{u.Count} underruns so far, {u.MissingFrames} device frames of silence",
+        RecordingStarted r => r.Path,
+        RecordingStopped r => $"{r.Path} ({r.Frames} frames)",
         SessionEnded x => x.Reason,
         _ => "",
     };

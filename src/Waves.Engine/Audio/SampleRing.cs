@@ -12,6 +12,9 @@ public sealed class SampleRing(int capacityFrames)
 
     public long Dropped => Interlocked.Read(ref dropped);
 
+    /// <summary>Frames read so far: with nothing dropped, the stream position of the next frame read.</summary>
+    public long ReadPosition => Volatile.Read(ref read);
+
     /// <summary>Frames waiting to be read.</summary>
     public long Available => Volatile.Read(ref written) - Volatile.Read(ref read);
 

@@ -52,6 +52,17 @@ public sealed record Ticked(DateTimeOffset WallClock, double Load, long Underrun
 
 public sealed record SessionEnded(string Reason) : SessionEvent;
 
+/// <summary>The audio device found the output buffer short: <paramref name="Count"/> underruns and
+/// <paramref name="MissingFrames"/> device frames of silence so far. The engine's frames stay
+/// contiguous (a recording and a replay do not have the gap); replay ignores it.</summary>
+public sealed record OutputUnderran(long Count, long MissingFrames) : SessionEvent;
+
+/// <summary>Recording to <paramref name="Path"/> began at the frame (replay ignores it).</summary>
+public sealed record RecordingStarted(string Path) : SessionEvent;
+
+/// <summary>Recording to <paramref name="Path"/> ended at the frame after <paramref name="Frames"/> frames.</summary>
+public sealed record RecordingStopped(string Path, long Frames) : SessionEvent;
+
 /// <summary>Every node's state at the frame (taken at a block boundary with no declick under way),
 /// so that a replay can start there: node id → state type and field values (JSON).</summary>
 public sealed record StateSnapshotted(IReadOnlyList<NodeStateRecord> States) : SessionEvent;
@@ -76,6 +87,9 @@ public static class EventTypes
         [typeof(Ticked)] = "ticked",
         [typeof(SessionEnded)] = "session-ended",
         [typeof(StateSnapshotted)] = "state-snapshotted",
+        [typeof(OutputUnderran)] = "output-underran",
+        [typeof(RecordingStarted)] = "recording-started",
+        [typeof(RecordingStopped)] = "recording-stopped",
     };
 
     public static readonly IReadOnlyDictionary<string, Type> Types = Names.ToDictionary(kv => kv.Value, kv => kv.Key);

@@ -7,6 +7,9 @@ using Waves.Journal.Storage;
 
 namespace Waves.Journal.Sessions;
 
+/// <summary>The audio device's underruns so far: how often, and how many device frames of silence.</summary>
+public readonly record struct Underruns(long Count, long MissingFrames);
+
 /// <summary>What can reach a live session from outside: a library change, a command, a clock tick.</summary>
 public abstract record SessionInput
 {
@@ -31,9 +34,25 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
 
     public string SessionId { get; private set; } = "";
 
-    /// <summary>Render statistics for the tick events: the share of real time spent rendering since
-    /// the last call, and the blocks that came late so far.</summary>
-    public Func<(double Load, long Late)>? Stats { get; init; }
+    /// <summary>The share of real time spent rendering since the last call (for the tick events).</summary>
+    public Func<double>? Load { get; init; }
+
+    /// <summary>The output's underruns; a change is journaled when polled.</summary>
+    public Func<Underruns>? OutputUnderruns { get; init; }
+
+    /// <summary>Toggles the recording (the <c>record</c> command): returns the event to journal, or null.</summary>
+    public Func<SessionEvent?>? ToggleRecording { get; init; }
+
+    /// <summary>Events journaled in this session so far.</summary>
+    public long Appended => Interlocked.Read(ref appended);
+
+    /// <summary>The last reload heard, as "revision N at T s: what changed" (null before the first).</summary>
+    public string? LastReload { get; private set; }
+
+    /// <summary>The problems of the last rejected reload (empty once a reload is accepted again).</summary>
+    public IReadOnlyList<string> LastProblems { get; private set; } = [];
+
+    long appended, underrunsJournaled;
 
     /// <summary>Frames of audio between two state snapshots (0: none).</summary>
     public long SnapshotEvery { get; init; } = 5 * 44100;
@@ -83,8 +102,7 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
                 Poll();
                 if (++ticks % TicksPerEvent == 0)
                 {
-                    var (load, late) = Stats?.Invoke() ?? (0, 0);
-                    journal.Append(SessionId, session.Renderer.Frame, new Ticked(DateTimeOffset.UtcNow, load, late), DateTimeOffset.UtcNow);
+                    Append(session.Renderer.Frame, new Ticked(DateTimeOffset.UtcNow, Load?.Invoke() ?? 0, OutputUnderruns?.Invoke().Count ?? 0));
                 }
                 journal.Flush();
                 break;
@@ -99,10 +117,11 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
         Poll();
         var report = fold.Reload(library);
         var frame = session.Renderer.Frame;
-        journal.Append(SessionId, frame, new LibraryEdited(SessionTexts.Store(journal, library), report.Accepted ? report.Revision : 0), DateTimeOffset.UtcNow);
+        Append(frame, new LibraryEdited(SessionTexts.Store(journal, library), report.Accepted ? report.Revision : 0));
+        LastProblems = [.. report.Problems.Where(p => p.IsError).Select(p => p.ToString())];
         if (!report.Accepted)
         {
-            journal.Append(SessionId, frame, new ReloadRejected([.. report.Problems.Select(p => p.ToString())]), DateTimeOffset.UtcNow);
+            Append(frame, new ReloadRejected([.. report.Problems.Select(p => p.ToString())]));
             print($"reload rejected; still playing revision {report.Revision}:");
             foreach (var p in report.Problems) print($"  {p}");
         }
@@ -113,10 +132,16 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
     {
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words is ["stop" or "quit"]) { StopRequested = true; return; }
+        if (words is ["record"])
+        {
+            if (ToggleRecording?.Invoke() is { } recording) Append(session.Renderer.Frame, recording);
+            else print("recording is not available here");
+            return;
+        }
         if (words.Length == 0) return;
         if (Parse(words) is not { } e)
         {
-            print($"unknown command '{line.Trim()}' (pause, resume, gain G, mute|unmute|solo|unsolo TRACK, reset [ID], stop)");
+            print($"unknown command '{line.Trim()}' (pause, resume, gain G, mute|unmute|solo|unsolo TRACK, reset [ID], record, stop)");
             return;
         }
         switch (fold.Apply(e))
@@ -132,7 +157,7 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
                 return;
             case null:
                 // Pause and resume take effect at once: the frames stand still meanwhile.
-                journal.Append(SessionId, session.Renderer.Frame, e, DateTimeOffset.UtcNow);
+                Append(session.Renderer.Frame, e);
                 break;
         }
         print(e switch
@@ -164,22 +189,29 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
         {
             journaledRevision = current.Revision;
             var c = current.Changes;
-            journal.Append(SessionId, current.AppliedFrame, new ReloadApplied(current.Revision, c.Added, c.Removed, c.Retuned), DateTimeOffset.UtcNow);
+            Append(current.AppliedFrame, new ReloadApplied(current.Revision, c.Added, c.Removed, c.Retuned));
+            LastReload = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"revision {current.Revision} at {current.AppliedFrame / (double)current.Settings.SampleRate:0.000} s: {c}");
             print(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"revision {current.Revision} applied at frame {current.AppliedFrame} ({current.AppliedFrame / (double)current.Settings.SampleRate:0.000} s): {c}"));
         }
         for (var i = resets.Count - 1; i >= 0; i--)
             if (resets[i].Write.Applied)
             {
-                journal.Append(SessionId, resets[i].Write.Frame, new StateReset(resets[i].Id), DateTimeOffset.UtcNow);
+                Append(resets[i].Write.Frame, new StateReset(resets[i].Id));
                 resets.RemoveAt(i);
             }
         // A transport replaced in the mailbox before it was applied never took effect; the one
         // applied carries every change requested up to it, each journaled at its frame.
         var applied = transports.FindLastIndex(t => t.Transport.AppliedFrame >= 0);
         for (var i = 0; i <= applied; i++)
-            journal.Append(SessionId, transports[applied].Transport.AppliedFrame, transports[i].Event, DateTimeOffset.UtcNow);
+            Append(transports[applied].Transport.AppliedFrame, transports[i].Event);
         if (applied >= 0) transports.RemoveRange(0, applied + 1);
+        if (OutputUnderruns?.Invoke() is { } u && u.Count != underrunsJournaled)
+        {
+            underrunsJournaled = u.Count;
+            Append(session.Renderer.Frame, new OutputUnderran(u.Count, u.MissingFrames));
+        }
         Snapshot(current);
         foreach (var f in current.Root.Faults())
             if (faults.Add(f)) print($"  fault: {f}");
@@ -198,7 +230,7 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
                 !taken.States.Keys.ToHashSet().SetEquals(current.States.Keys);
             if (!fading)
             {
-                journal.Append(SessionId, taken.Frame, new StateSnapshotted(StateCodec.Encode(taken)), DateTimeOffset.UtcNow);
+                Append(taken.Frame, new StateSnapshotted(StateCodec.Encode(taken)));
                 lastSnapshot = taken.Frame;
             }
         }
@@ -212,7 +244,13 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
     public void End(long frame, string reason)
     {
         Poll();
-        journal.Append(SessionId, frame, new SessionEnded(reason), DateTimeOffset.UtcNow);
+        Append(frame, new SessionEnded(reason));
         journal.Flush();
+    }
+
+    void Append(long frame, SessionEvent e)
+    {
+        journal.Append(SessionId, frame, e, DateTimeOffset.UtcNow);
+        Interlocked.Increment(ref appended);
     }
 }

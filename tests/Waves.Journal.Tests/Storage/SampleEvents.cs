@@ -39,6 +39,9 @@ internal static class SampleEvents
         new StateReset("pad/lfo"),
         new Ticked(Clock, 0.4375, long.MaxValue),
         new SessionEnded("stopped by the user ✋"),
+        new OutputUnderran(3, 1_024),
+        new RecordingStarted("takes/α 1.wav"),
+        new RecordingStopped("takes/α 1.wav", long.MaxValue),
         new StateSnapshotted([new NodeStateRecord("s/osc", "OscillatorState", "{\"Phase\":1.5,\"Clock\":44100}"), new NodeStateRecord("", "", "{}")]),
     ];
 
