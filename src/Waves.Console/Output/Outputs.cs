@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Waves.Console.Output;
 
 /// <summary>
@@ -15,6 +17,9 @@ static class Outputs
     public static IAudioOutput Open(string name, OutputRequest request) => name switch
     {
         "null" => new NullOutput(request.Rate, TimeSpan.FromMilliseconds(10)),
+        "wasapi" when OperatingSystem.IsWindows() => new WasapiOutput(request),
+        "waveout" when OperatingSystem.IsWindows() => new WaveOutOutput(request),
+        "wasapi" or "waveout" => throw new OutputUnavailableException($"{name} is a Windows output"),
         _ => throw new OutputUnavailableException($"the {name} output is not available in this build"),
     };
 
@@ -35,6 +40,20 @@ static class Outputs
     /// <summary>The devices each backend can see (a backend that cannot be reached says why).</summary>
     public static IEnumerable<(string Backend, IReadOnlyList<string> Devices, string? Problem)> Devices()
     {
+        if (OperatingSystem.IsWindows())
+        {
+            yield return Listed("wasapi", WasapiOutput.Devices);
+            yield return Listed("waveout", WaveOutOutput.Devices);
+        }
         yield return ("null", ["null"], null);
+    }
+
+    static (string, IReadOnlyList<string>, string?) Listed(string backend, Func<IReadOnlyList<string>> list)
+    {
+        try { return (backend, list(), null); }
+        catch (Exception e) when (e is OutputUnavailableException or ExternalException or DllNotFoundException)
+        {
+            return (backend, [], e.Message);
+        }
     }
 }

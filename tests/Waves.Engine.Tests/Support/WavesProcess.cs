@@ -58,7 +58,11 @@ public sealed class WavesProcess : IDisposable
         var clock = Stopwatch.StartNew();
         while (!Out.Contains(text, StringComparison.Ordinal))
         {
-            if (clock.Elapsed > timeout || process.HasExited) return Out.Contains(text, StringComparison.Ordinal);
+            if (clock.Elapsed > timeout || process.HasExited)
+            {
+                if (process.HasExited) process.WaitForExit(); // the last output lines
+                return Out.Contains(text, StringComparison.Ordinal);
+            }
             Thread.Sleep(20);
         }
         return true;
