@@ -60,4 +60,45 @@ public sealed class SessionPipelineTests : IDisposable
         Assert.Contains("revision 2 applied at frame 128 (0.003 s): retuned s/osc", printed);
         Assert.Equal(0.5f, l.Select(Math.Abs).Max(), 0.01f);        // the gain is heard
     }
+
+    [Fact]
+    public void Pipeline_JournalsEachNewUnderrunCount_TheRecordingToggles_AndCountsItsEvents()
+    {
+        var sounds = Path.Combine(dir, "sounds");
+        Directory.CreateDirectory(sounds);
+        File.WriteAllText(Path.Combine(sounds, "s.yaml"), "s:\n  osc: {freq: 220}\n");
+        var (session, _) = LiveSession.Start(SoundLibrary.Load(sounds), "s", new RenderSettings(44100, 128, 1));
+        using var journal = new InMemoryJournal();
+        var underruns = new Underruns(0, 0);
+        var recording = false;
+        var recorder = new SessionRecorder(journal, session!, sounds, _ => { })
+        {
+            SnapshotEvery = 0,
+            Load = () => 0.25,
+            OutputUnderruns = () => underruns,
+            ToggleRecording = () => (recording = !recording) ? new RecordingStarted("take.wav") : new RecordingStopped("take.wav", 640),
+        };
+        recorder.Begin([], false);
+        var scheduler = new HistoricalScheduler();
+        using var run = recorder.Run(Observable.Never<LibraryChange>(), Observable.Never<string>(), Observable.Interval(TimeSpan.FromMilliseconds(100), scheduler));
+        var (l, r) = (new float[128], new float[128]);
+
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(300));        // no underrun: nothing journaled
+        underruns = new Underruns(2, 300);
+        session!.Renderer.RenderBlock(l, r, 128);
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(300));        // journaled once, not at every tick
+        recorder.Command("record");
+        session.Renderer.RenderBlock(l, r, 128);
+        recorder.Command("record");
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(400));        // the tenth tick: a Ticked event
+
+        var events = journal.Read(recorder.SessionId);
+        var underran = Assert.Single(events, e => e.Event is OutputUnderran);
+        Assert.Equal(new OutputUnderran(2, 300), underran.Event);
+        Assert.Equal(128, underran.Frame);
+        Assert.Contains(events, e => e is { Frame: 128, Event: RecordingStarted { Path: "take.wav" } });
+        Assert.Contains(events, e => e is { Frame: 256, Event: RecordingStopped { Path: "take.wav", Frames: 640 } });
+        Assert.Equal(new Ticked(((Ticked)events.Single(e => e.Event is Ticked).Event).WallClock, 0.25, 2), events.Single(e => e.Event is Ticked).Event);
+        Assert.Equal(events.Count - 1, recorder.Appended);         // every event but the start
+    }
 }
