@@ -17,7 +17,9 @@ static class Cli
           list [--sounds DIR]                  sound names, files and declared durations
           nodes [TYPE]                         the node reference (parameters, defaults, ranges)
           schema                               JSON schema of sound files, for editors
+          devices                              audio outputs and their devices
           bench [reload|compile|render|journal|all] [--saves N]   quick speed measurements (default all)
+          bench output [--output O] [--latency MS] [--seconds S]   underruns of a busy patch on a real device
 
         render options:
           --sounds DIR        sound folder (default ./sounds)
@@ -34,10 +36,18 @@ static class Cli
           --duration S        stop after S seconds (default: when the sound ends, or Ctrl-C)
           --loop              a sound that ends starts again (edit a one-shot while it repeats)
           --xfade MS          declick length where a reload changed something (default 10, 0: off)
+          --output O          auto (default: pulse, jack, alsa; wasapi, waveout on Windows; else
+                              null), pulse, alsa, jack, wasapi, waveout or null (no device, clock-paced)
+          --device NAME       a sink, an ALSA device, or JACK ports to connect to (waves devices)
+          --latency MS        output buffer the render thread keeps filled (default 50)
           --record FILE.wav   keep what was played (stereo float), flushed as it goes
+          --stems             with --record: also each track of a root mix, beside it
           --journal FILE      journal the session there (default .waves/journal.db)
+          --no-ui             plain lines instead of the terminal view (also when not a terminal)
         while playing, type: pause, resume, gain G, mute TRACK, unmute TRACK, solo TRACK,
-          unsolo TRACK, reset [ID], stop
+          unsolo TRACK, reset [ID], record (start/stop), stop
+        keys in the terminal view: space pause/resume, up/down pick a track, m mute, s solo,
+          + / - master gain, r record, q quit
         overrides: name=value or node-string tokens such as warp1 or v.2
         """;
 
@@ -61,6 +71,7 @@ static class Cli
                 "list" => ListCommand.Run(args[1..]),
                 "nodes" => NodesCommand.Run(args[1..]),
                 "schema" => NodesCommand.Schema(),
+                "devices" => DevicesCommand.Run(args[1..]),
                 "bench" => BenchCommand.Run(args[1..]),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };

@@ -63,22 +63,16 @@ static class ReloadLatency
             (int)Math.Round(LiveSession.DefaultFadeMilliseconds * settings.SampleRate / 1000));
         if (session is null) throw new InvalidOperationException("the generated bench patch does not compile:\n" + string.Join("\n", problems));
 
-        // Played as `waves play` plays: a render thread ahead of a clock-paced device by 50 ms.
-        var buffer = settings.SampleRate / 20;
-        var ring = new SampleRing(buffer + settings.SampleRate);
-        var tap = new SampleRing(settings.SampleRate * 4);
-        var consumed = new AutoResetEvent(false);
-        var device = new NullOutput(settings.SampleRate, TimeSpan.FromMilliseconds(10));
-        var feed = new OutputFeed(ring, consumed, settings.SampleRate, settings.SampleRate);
-        var output = new RenderLoop(session, ring, tap, feed, consumed,
-            buffer, long.MaxValue, null, null);
-        var drain = new Recorder(tap, null, settings.SampleRate, null);
+        // Played as `waves play` plays: a render thread 50 ms ahead of a clock-paced device.
+        var pipeline = new LivePipeline(session, new NullOutput(settings.SampleRate, TimeSpan.FromMilliseconds(10)),
+            TimeSpan.FromMilliseconds(50), long.MaxValue, stems: false);
+        var (output, feed) = (pipeline.Render, pipeline.Feed);
+        var drain = new Recorder(pipeline.Tap, null, settings.SampleRate, null);
         var reloads = new ConcurrentDictionary<int, Reloaded>();
         var rejected = 0;
         string? watchError = null;
 
-        output.Start(loop: false);
-        device.Start(feed);
+        pipeline.Start(loop: false, long.MaxValue);
         // Wired as `waves play` wires it: each coalesced change loads the folder and reloads the session.
         using (LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, TaskPoolScheduler.Default)
             .Subscribe(_ =>
@@ -145,9 +139,7 @@ static class ReloadLatency
             // Let a late duplicate reload of the last save show itself before counting.
             Thread.Sleep((int)(LibraryWatcher.DefaultWindow.TotalMilliseconds * 3));
             var extra = session.Renderer.Current.Revision - startRevision - (saves + WarmupSaves - missed);
-            output.Stop();
-            output.Join();
-            device.Stop();
+            pipeline.Stop();
             return new Result(saves, nodes, latency, noticedT, loadT, compileT, swapT, missed, Math.Max(0, extra),
                 rejected, feed.Underruns, watchError);
         }

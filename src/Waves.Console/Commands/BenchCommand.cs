@@ -1,5 +1,6 @@
 using System.Globalization;
 using Waves.Console.Bench;
+using Waves.Console.Output;
 using Waves.Engine.Patching;
 using Waves.Journal.Live;
 
@@ -12,8 +13,8 @@ namespace Waves.Console.Commands;
 /// </summary>
 static class BenchCommand
 {
-    static readonly string[] Known = ["--saves"];
-    static readonly string[] Modes = ["reload", "compile", "render", "journal", "all"];
+    static readonly string[] Known = ["--saves", "--output", "--device", "--latency", "--seconds"];
+    static readonly string[] Modes = ["reload", "compile", "render", "journal", "output", "all"];
 
     public const int DefaultSaves = 100;
     const int CompileRuns = 200, CompileWarmup = 30, CorpusRuns = 50, CorpusWarmup = 5;
@@ -33,6 +34,8 @@ static class BenchCommand
         if (mode is "render" or "all") failed |= !Render(output, root);
         if (mode is "journal" or "all") Journal(output, root);
         if (mode is "reload" or "all") failed |= !Reload(output, saves);
+        // Real time on a real device: only when asked for.
+        if (mode is "output") Output(output, o);
         return failed ? 1 : 0;
     }
 
@@ -87,6 +90,20 @@ static class BenchCommand
             $"reload parts (medians): save to watcher notice {Ms(r.Noticed.Median)} (coalescing window {LibraryWindowMs} ms), load {Ms(r.Load.Median)}, compile {Ms(r.Compile.Median)} (p99 {Ms(r.Compile.P99)}), publish to swap {Ms(r.Swap.Median)} (block {ReloadLatency.Settings.BlockSize * 1000.0 / ReloadLatency.Settings.SampleRate:0.0} ms); {r.Missed} missed, {r.ExtraReloads} extra reloads, {r.Rejected} rejected, {r.Underruns} underruns"));
         if (r.WatchError is not null) System.Console.Error.WriteLine($"waves: watching failed: {r.WatchError}");
         return r.Missed == 0 && r.WatchError is null && r.Latency.Count == saves;
+    }
+
+    static void Output(TextWriter output, Options o)
+    {
+        var name = o.Get("--output") ?? "auto";
+        if (!Outputs.Names.Contains(name)) throw new UsageException($"--output expects one of {string.Join(", ", Outputs.Names)}");
+        var latency = o.Number("--latency") ?? PlayCommand.DefaultLatencyMilliseconds;
+        var seconds = o.Number("--seconds") ?? 60;
+        var r = OutputRun.Run(name, o.Get("--device"), TimeSpan.FromMilliseconds(latency), seconds,
+            System.Console.IsErrorRedirected ? null : System.Console.Error);
+        foreach (var note in r.Notes) output.WriteLine($"  {note}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"output ({r.Device}, buffer {latency:0} ms, reported latency {r.ReportedLatency.TotalMilliseconds:0.0} ms, 100-node patch, {r.Seconds:0} s): " +
+            $"{r.Underruns} underruns ({r.MissingFrames * 1000.0 / r.DeviceRate:0} ms of silence), render load mean {r.MeanLoad:P1}, max {r.MaxLoad:P1}"));
     }
 
     static double LibraryWindowMs => LibraryWatcher.DefaultWindow.TotalMilliseconds;

@@ -69,17 +69,11 @@ static class PlayCommand
         using var _device = device;
 
         var rate = settings.SampleRate;
-        var bufferFrames = Math.Max(settings.BlockSize, (int)(latency.TotalSeconds * rate));
-        var outputRing = new SampleRing(bufferFrames + 2 * settings.BlockSize + rate);
-        var tap = new SampleRing(rate * 4);
-        var consumed = new AutoResetEvent(false);
-        var feed = new OutputFeed(outputRing, consumed, rate, device.DeviceRate);
         var maxFrames = o.Number("--duration") is { } seconds ? (long)Math.Round(seconds * rate) : long.MaxValue;
-        var meters = new Meters(rate);
-        var stems = o.Has("--stems") ? new StemTap(rate * 4, settings.BlockSize) : null;
-        var loop = new RenderLoop(session, outputRing, tap, feed, consumed, bufferFrames, maxFrames, meters, stems);
+        var pipeline = new LivePipeline(session, device, latency, maxFrames, o.Has("--stems"));
+        var (loop, feed) = (pipeline.Render, pipeline.Feed);
         var scope = new Scope(rate / 4);
-        using var recording = new Recorder(tap, stems, rate, scope);
+        using var recording = new Recorder(pipeline.Tap, pipeline.Stems, rate, scope);
         var takes = 0;
         string NextTake() => record is null
             ? Path.Combine("recordings", $"{parsed.Name}-{DateTime.Now:yyyyMMdd-HHmmss}.wav")
@@ -114,10 +108,11 @@ static class PlayCommand
         view.Print($"playing '{parsed.Name}' on {device.Description}");
         foreach (var note in notes) view.Print($"  {note}");
         var inv = CultureInfo.InvariantCulture;
-        view.Print(string.Create(inv, $"  {rate} Hz, buffer {latencyMs:0} ms, device latency {device.Latency.TotalMilliseconds:0} ms")
-            + (feed.Converts ? $"; converted to the device's {device.DeviceRate} Hz" : ""));
+        view.Print(string.Create(inv, $"  {rate} Hz, buffer {latencyMs:0} ms") + (feed.Converts ? $"; converted to the device's {device.DeviceRate} Hz" : ""));
         view.Print($"session {recorder.SessionId} journaled in {journalPath}");
-        view.Print($"edit {folder}/*.yaml and save: changes are heard at the next block. Type pause, resume, gain G, mute|unmute|solo|unsolo TRACK, reset [ID], record or stop; Ctrl-C stops.");
+        view.Print($"edit {folder}/*.yaml and save: changes are heard at the next block. " + (view is PlainView
+            ? "Type pause, resume, gain G, mute|unmute|solo|unsolo TRACK, reset [ID], record or stop; Ctrl-C stops."
+            : "Keys: space pause, up/down track, m mute, s solo, +/- gain, r record, q quit."));
 
         var stopping = new ManualResetEventSlim();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stopping.Set(); };
@@ -133,18 +128,15 @@ static class PlayCommand
             Observable.Interval(TimeSpan.FromMilliseconds(100), TaskPoolScheduler.Default));
         var reason = "ended";
         System.Diagnostics.Stopwatch? ended = null;
+        var latencyShown = false;
         try
         {
             if (record is not null) recorder.Command("record");
-            // Start with the buffer full, so the device's first read is not an underrun.
-            loop.Start(o.Has("--loop"));
-            var warm = System.Diagnostics.Stopwatch.StartNew();
-            while (outputRing.Available < Math.Min(bufferFrames, maxFrames) && !loop.Finished && warm.Elapsed < TimeSpan.FromSeconds(2)) Thread.Sleep(1);
-            device.Start(feed);
+            pipeline.Start(o.Has("--loop"), maxFrames);
             view.Start(new LiveStatus
             {
                 Session = session, Journal = recorder, Render = loop, Feed = feed, Output = device, Recording = recording,
-                Meters = meters, Scope = scope, SoundFolder = folder, JournalPath = journalPath,
+                Meters = pipeline.Meters, Scope = scope, SoundFolder = folder, JournalPath = journalPath,
             }, commands.OnNext);
             while (true)
             {
@@ -154,6 +146,12 @@ static class PlayCommand
                 if (loop.Finished && (feed.Drained || (ended ??= System.Diagnostics.Stopwatch.StartNew()).Elapsed > latency + TimeSpan.FromSeconds(1))) break;
                 lock (recording) recording.Drain();
                 view.Refresh();
+                // A backend knows its latency once audio flows through it.
+                if (!latencyShown && loop.Played > rate / 2)
+                {
+                    latencyShown = true;
+                    view.Print(string.Create(inv, $"device latency {device.Latency.TotalMilliseconds:0} ms (as {device.Description.Split(':')[0]} reports it)"));
+                }
             }
         }
         catch (Exception e)
@@ -163,9 +161,7 @@ static class PlayCommand
         }
         finally
         {
-            loop.Stop();
-            loop.Join();
-            device.Stop();
+            pipeline.Stop();
             inputs.Dispose();
             if (recording.Path is not null) recorder.Command("record");
             else lock (recording) recording.Drain();

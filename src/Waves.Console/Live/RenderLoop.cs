@@ -11,7 +11,7 @@ namespace Waves.Console.Live;
 /// recording and the view) and to the meters. It stops at the end of the sound (unless looping),
 /// after <c>maxFrames</c>, or when asked; a render error stops it too and is kept for the caller.
 /// </summary>
-sealed class RenderLoop(LiveSession session, SampleRing output, SampleRing tap, OutputFeed feed, AutoResetEvent consumed,
+sealed class RenderLoop(LiveSession session, SampleRing output, SampleRing tap, OutputFeed feed,
     int bufferFrames, long maxFrames, Meters? meters, StemTap? stems)
 {
     volatile bool stop;
@@ -68,7 +68,9 @@ sealed class RenderLoop(LiveSession session, SampleRing output, SampleRing tap, 
             feed.Paused = session.Paused;
             if (session.Paused || output.Available >= bufferFrames)
             {
-                consumed.WaitOne(5);
+                // Polled, not signalled: the device side (a real-time callback) must not touch a
+                // wait handle, which takes a lock inside the runtime.
+                Thread.Sleep(1);
                 continue;
             }
             var count = (int)Math.Min(block, maxFrames - done);

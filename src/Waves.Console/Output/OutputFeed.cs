@@ -13,16 +13,20 @@ namespace Waves.Console.Output;
 sealed class OutputFeed
 {
     readonly SampleRing ring;
-    readonly AutoResetEvent consumed;
     readonly float[] left = new float[8192], right = new float[8192];
     readonly WdlResampler? resampler;
+    // Converted frames made but not yet asked for: the resampler works in chunks of a fixed size.
+    readonly float[] converted = new float[2 * ConvertChunk];
+    int convertedAt, convertedCount;
+    /// <summary>Device frames the resampler is asked for at a time. Always the same request, so that its
+    /// input buffer keeps its size: it reallocates whenever a request outgrows it.</summary>
+    const int ConvertChunk = 256;
     long underruns, missing, delivered;
     volatile bool paused, finished;
 
-    public OutputFeed(SampleRing ring, AutoResetEvent consumed, int sessionRate, int deviceRate)
+    public OutputFeed(SampleRing ring, int sessionRate, int deviceRate)
     {
         this.ring = ring;
-        this.consumed = consumed;
         SessionRate = sessionRate;
         DeviceRate = deviceRate;
         if (sessionRate != deviceRate)
@@ -33,12 +37,17 @@ sealed class OutputFeed
             resampler.SetFilterParms();
             resampler.SetFeedMode(false);
             resampler.SetRates(sessionRate, deviceRate);
-            // One warm-up pass so that the resampler's own buffers exist before the device starts.
-            var warm = new float[2 * 4096];
-            var need = resampler.ResamplePrepare(4096, 2, out var input);
-            input[..(2 * need)].Clear();
-            resampler.ResampleOut(warm, need, 4096, 2);
+            // Warm-up passes so that the resampler's own buffers and filter exist before the device starts.
+            for (var i = 0; i < 2; i++)
+            {
+                var need = resampler.ResamplePrepare(ConvertChunk, 2, out var input);
+                input[..(2 * need)].Clear();
+                resampler.ResampleOut(converted, need, ConvertChunk, 2);
+            }
             resampler.Reset();
+            // Reset empties the input buffer, and the first request after it is the largest (it primes
+            // the filter): made here, that allocation is not the device's first read's.
+            resampler.ResamplePrepare(ConvertChunk, 2, out _);
         }
     }
 
@@ -50,6 +59,10 @@ sealed class OutputFeed
 
     /// <summary>Times the device asked for frames that were not there.</summary>
     public long Underruns => Interlocked.Read(ref underruns);
+
+    /// <summary>Counts an underrun that only the device saw (an ALSA xrun: its thread was late although the
+    /// ring had frames); how long the gap lasted is unknown, so <see cref="MissingFrames"/> stays as it is.</summary>
+    public void CountDeviceUnderrun() => Interlocked.Increment(ref underruns);
 
     /// <summary>Device frames of silence played because of underruns.</summary>
     public long MissingFrames => Interlocked.Read(ref missing);
@@ -84,7 +97,6 @@ sealed class OutputFeed
             }
         }
         Interlocked.Add(ref delivered, frames);
-        consumed.Set();
     }
 
     /// <summary>Session frames straight from the ring; returns how many there were.</summary>
@@ -105,24 +117,38 @@ sealed class OutputFeed
         return done;
     }
 
+    /// <summary>Converted frames; returns how many there were. The resampler is only ever given all the
+    /// input it asks for: given less, it flushes (allocating, and dropping the history that the next
+    /// frames need). So a short ring leaves its last few frames there, to be converted once more
+    /// arrive; at the end of the session they are completed with silence instead.</summary>
     int Resample(Span<float> interleaved, int frames)
     {
         var r = resampler!;
         var done = 0;
         while (done < frames)
         {
-            var want = Math.Min(frames - done, left.Length / 2);
-            var need = r.ResamplePrepare(want, 2, out var input);
-            need = (int)Math.Min(need, ring.Available);
-            var n = ring.Read(left.AsSpan(0, need), right.AsSpan(0, need));
-            for (var i = 0; i < n; i++)
+            if (convertedCount == 0)
             {
-                input[2 * i] = left[i];
-                input[2 * i + 1] = right[i];
+                var need = r.ResamplePrepare(ConvertChunk, 2, out var input);
+                var end = finished; // read before the ring: every frame is in once it is set
+                if (ring.Available < need && !end) break;
+                // A chunk needs about ConvertChunk × the rate ratio session frames: far fewer than 8192.
+                var n = ring.Read(left.AsSpan(0, Math.Min(need, left.Length)), right.AsSpan(0, Math.Min(need, right.Length)));
+                for (var i = 0; i < n; i++)
+                {
+                    input[2 * i] = left[i];
+                    input[2 * i + 1] = right[i];
+                }
+                input[(2 * n)..(2 * need)].Clear();
+                convertedCount = r.ResampleOut(converted, need, ConvertChunk, 2);
+                convertedAt = 0;
+                if (convertedCount == 0) break;
             }
-            var made = r.ResampleOut(interleaved.Slice(2 * done, 2 * want), n, want, 2);
-            done += made;
-            if (made < want) break;
+            var take = Math.Min(convertedCount, frames - done);
+            converted.AsSpan(2 * convertedAt, 2 * take).CopyTo(interleaved[(2 * done)..]);
+            convertedAt += take;
+            convertedCount -= take;
+            done += take;
         }
         return done;
     }

@@ -16,7 +16,11 @@ static class Outputs
     /// <summary>Opens the named backend; throws <see cref="OutputUnavailableException"/> saying why it cannot.</summary>
     public static IAudioOutput Open(string name, OutputRequest request) => name switch
     {
-        "null" => new NullOutput(request.Rate, TimeSpan.FromMilliseconds(10)),
+        // A period of a quarter of the buffer (at most 10 ms), as a sound card's driver would choose.
+        "null" => new NullOutput(request.Rate, TimeSpan.FromMilliseconds(Math.Clamp(request.Latency.TotalMilliseconds / 4, 1, 10))),
+        "pulse" when !OperatingSystem.IsWindows() => new PulseOutput(request),
+        "alsa" when OperatingSystem.IsLinux() => new AlsaOutput(request),
+        "jack" => new JackOutput(request),
         "wasapi" when OperatingSystem.IsWindows() => new WasapiOutput(request),
         "waveout" when OperatingSystem.IsWindows() => new WaveOutOutput(request),
         "wasapi" or "waveout" => throw new OutputUnavailableException($"{name} is a Windows output"),
@@ -45,6 +49,9 @@ static class Outputs
             yield return Listed("wasapi", WasapiOutput.Devices);
             yield return Listed("waveout", WaveOutOutput.Devices);
         }
+        if (!OperatingSystem.IsWindows()) yield return PulseOutput.Devices();
+        if (OperatingSystem.IsLinux()) yield return AlsaOutput.Devices();
+        if (!OperatingSystem.IsWindows()) yield return Listed("jack", JackOutput.Devices);
         yield return ("null", ["null"], null);
     }
 

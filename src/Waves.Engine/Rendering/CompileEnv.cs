@@ -26,6 +26,9 @@ public sealed class CompileEnv
 
     public List<Problem> Problems { get; } = [];
 
+    /// <summary>The monitored nodes, in compile order (filled while compiling).</summary>
+    public List<PatchMonitor> Monitors { get; } = [];
+
     public void Error(SourcePos pos, string message) => Problems.Add(Problem.Error(pos, message));
     public void Warning(SourcePos pos, string message) => Problems.Add(Problem.Warning(pos, message));
 }

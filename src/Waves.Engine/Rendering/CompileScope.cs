@@ -90,8 +90,20 @@ public sealed class CompileScope : INameResolver
     }
 
     /// <summary>Compiles a node spec with the registry. In a reload, the highest node whose own
-    /// parameters (or type) changed is wrapped in a <see cref="Crossfade"/> from its old version.</summary>
+    /// parameters (or type) changed is wrapped in a <see cref="Crossfade"/> from its old version.
+    /// A node written with <c>monitor:</c> gets a monitor of what it outputs (the crossfade, if any).</summary>
     public Signal CompileNode(NodeSpec spec)
+    {
+        var signal = CompileUnmonitored(spec);
+        if (spec.Get("monitor") is not null && MonitorOptions.Read(spec, Env) is { } monitor)
+        {
+            signal.Monitor = monitor.Levels;
+            Env.Monitors.Add(monitor);
+        }
+        return signal;
+    }
+
+    Signal CompileUnmonitored(NodeSpec spec)
     {
         if (!NodeRegistry.Implemented.TryGetValue(spec.Type, out var info))
         {

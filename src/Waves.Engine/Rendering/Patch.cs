@@ -19,7 +19,8 @@ public sealed record PatchChanges(IReadOnlyList<string> Added, IReadOnlyList<str
 /// to, by id. The render thread takes it whole at a block boundary.
 /// </summary>
 public sealed class Patch(Signal root, NodeSpec spec, IReadOnlyDictionary<string, NodeState> states, RenderSettings settings,
-    int revision = 1, PatchChanges? changes = null, IReadOnlyDictionary<string, RawNode>? vars = null)
+    int revision = 1, PatchChanges? changes = null, IReadOnlyDictionary<string, RawNode>? vars = null,
+    IReadOnlyList<PatchMonitor>? monitors = null)
 {
     public Signal Root { get; } = root;
     public NodeSpec Spec { get; } = spec;
@@ -38,12 +39,15 @@ public sealed class Patch(Signal root, NodeSpec spec, IReadOnlyDictionary<string
     /// <summary>The library vars this patch was compiled with.</summary>
     public IReadOnlyDictionary<string, RawNode> Vars { get; } = vars ?? new Dictionary<string, RawNode>();
 
+    /// <summary>The nodes written with <c>monitor:</c>, in compile order, with the levels the render thread writes.</summary>
+    public IReadOnlyList<PatchMonitor> Monitors { get; } = monitors ?? [];
+
     /// <summary>Fresh values for every state, prepared when compiled, so that the render thread can
     /// restart the sound (a loop) without allocating.</summary>
     public StateWrite Restart { get; } = new([.. states.Values.Select(s => (s, s.Fresh()))]);
 
     /// <summary>The same plan under another revision number.</summary>
-    public Patch WithRevision(int revision) => new(Root, Spec, States, Settings, revision, Changes, Vars);
+    public Patch WithRevision(int revision) => new(Root, Spec, States, Settings, revision, Changes, Vars, Monitors);
 
     /// <summary>The ids of every stateful node.</summary>
     public IEnumerable<string> Ids => States.Keys;

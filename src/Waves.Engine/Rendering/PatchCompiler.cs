@@ -38,7 +38,7 @@ public static class PatchCompiler
                 [.. previous.Patch.States.Keys.Where(k => !states.TryGetValue(k, out var s) || !ReferenceEquals(s, previous.Patch.States[k])).Order(StringComparer.Ordinal)],
                 [.. env.Retuned.Distinct().Order(StringComparer.Ordinal)]);
         var revision = (previous?.Patch.Revision ?? 0) + 1;
-        return new CompileResult(new Patch(root, spec, states, settings, revision, changes, vars), problems);
+        return new CompileResult(new Patch(root, spec, states, settings, revision, changes, vars, [.. env.Monitors]), problems);
     }
 
     /// <summary>Builds and compiles a sound of a library.</summary>

@@ -46,6 +46,7 @@ public abstract class Signal
             lastCount = Render(block);
             if (!AllFinite(Left, block.Count) | (Right is not null && !AllFinite(Right, block.Count)))
                 NonFinite = true;
+            Monitor?.Record(Left, Right, block.Count);
         }
         catch (Exception e)
         {
@@ -57,6 +58,9 @@ public abstract class Signal
         }
         return lastCount;
     }
+
+    /// <summary>Levels of each block for a node written with <c>monitor:</c> (set when compiled).</summary>
+    internal NodeMonitor? Monitor { get; set; }
 
     /// <summary>True once this node produced a NaN or an infinity (replaced by silence, never passed on).</summary>
     public bool NonFinite { get; private set; }

@@ -78,7 +78,7 @@ public sealed class PlayCommandTests : IDisposable
         Assert.Equal(4, int.Parse(error.Groups[1].Value));
         var brokenLine = BrokenTone.Split('\n')[3];
         Assert.InRange(int.Parse(error.Groups[2].Value), brokenLine.IndexOf("pitch *", StringComparison.Ordinal) + 1, brokenLine.IndexOf(',') + 1);
-        Assert.Contains("played 3.000 s, revision 3,", r.Out);
+        Assert.Contains("played 3.000 s (ended), revision 3,", r.Out);
         Assert.Contains("wrote rec.wav (132300 frames)", r.Out);
         Assert.Equal("", r.Err);
 
