@@ -41,6 +41,7 @@ public abstract class Signal
     {
         if (block.Index == lastBlock) return lastCount;
         lastBlock = block.Index;
+        OutputIsReady = false;
         try
         {
             lastCount = Render(block);
@@ -79,6 +80,18 @@ public abstract class Signal
     }
 
     protected abstract int Render(in Block block);
+
+    /// <summary>For a node whose output for the block is complete before it reads its inputs (a delay at
+    /// least a block long): a read of this node from inside those inputs (feedback) then gets this
+    /// block's <paramref name="count"/> frames rather than a delayed copy.</summary>
+    protected void OutputReady(int count)
+    {
+        lastCount = count;
+        OutputIsReady = true;
+    }
+
+    /// <summary>True from <see cref="OutputReady"/> until the next block starts rendering.</summary>
+    protected internal bool OutputIsReady { get; private set; }
 
     /// <summary>Zeroes the frames from <paramref name="produced"/> to the end of the block.</summary>
     protected int Finish(in Block block, int produced)
