@@ -150,7 +150,7 @@ static class PlayCommand
                 if (!latencyShown && loop.Played > rate / 2)
                 {
                     latencyShown = true;
-                    view.Print(string.Create(inv, $"device latency {device.Latency.TotalMilliseconds:0} ms (as {device.Description.Split(':')[0]} reports it)"));
+                    view.Print(string.Create(inv, $"device latency {device.Latency.TotalMilliseconds:0} ms (as {device.Description.Split(':')[0]} reports it); render thread priority: {loop.Scheduling}"));
                 }
             }
         }

@@ -46,8 +46,12 @@ sealed class RenderLoop(LiveSession session, SampleRing output, SampleRing tap, 
 
     public void Join() => worker?.Join();
 
+    /// <summary>The render thread's scheduling ("real-time", "nice -10" or "normal"), once started.</summary>
+    public string? Scheduling { get; private set; }
+
     void Run()
     {
+        Scheduling = Output.Native.Scheduling.RaiseCurrentThread(realtimePriority: 20);
         try { Loop(); }
         catch (Exception e) { Error = e; }
         finally

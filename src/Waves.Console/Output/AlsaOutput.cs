@@ -71,6 +71,8 @@ sealed class AlsaOutput : IAudioOutput
 
     void Run(OutputFeed feed)
     {
+        // Above the render thread: the device must be fed even when rendering is busy.
+        Native.Scheduling.RaiseCurrentThread(realtimePriority: 30);
         var data = new float[2 * periodFrames];
         var rest = new float[2 * periodFrames];
         var period = TimeSpan.FromSeconds(periodFrames / (double)rate);

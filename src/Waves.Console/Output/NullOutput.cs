@@ -23,6 +23,8 @@ sealed class NullOutput(int rate, TimeSpan period) : IAudioOutput
 
     void Run(OutputFeed feed)
     {
+        // Above the render thread: the device must be fed even when rendering is busy.
+        Native.Scheduling.RaiseCurrentThread(realtimePriority: 30);
         var frames = Math.Max(16, (int)(rate * period.TotalSeconds));
         var buffer = new float[2 * frames];
         var clock = Stopwatch.StartNew();

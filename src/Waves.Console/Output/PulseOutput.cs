@@ -84,6 +84,8 @@ sealed class PulseOutput : IAudioOutput
 
     void Run(OutputFeed feed)
     {
+        // Above the render thread: the device must be fed even when rendering is busy.
+        Native.Scheduling.RaiseCurrentThread(realtimePriority: 30);
         var data = new float[2 * periodFrames];
         var bytes = (nuint)(data.Length * sizeof(float));
         var period = TimeSpan.FromSeconds(periodFrames / (double)rate);

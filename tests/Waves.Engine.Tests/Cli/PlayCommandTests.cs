@@ -54,7 +54,8 @@ public sealed class PlayCommandTests : IDisposable
     public void PlayCommand_EditsWhilePlaying_AreAppliedAtThePrintedFrames_AndRecorded()
     {
         WriteSounds(Tone("220"));
-        var play = Running.Start("", "play", "tone", "--duration", "3", "--record", "rec.wav");
+        // 5 s leave room for the three edits on a busy machine.
+        var play = Running.Start("", "play", "tone", "--duration", "5", "--record", "rec.wav");
         Assert.True(play.WaitForOutput("edit sounds", TimeSpan.FromSeconds(10)), play.ToString());
         Thread.Sleep(600);                  // the edits are 0.6 s apart: far beyond the watcher's 50 ms window
         SaveSounds(Tone("440"));
@@ -78,14 +79,14 @@ public sealed class PlayCommandTests : IDisposable
         Assert.Equal(4, int.Parse(error.Groups[1].Value));
         var brokenLine = BrokenTone.Split('\n')[3];
         Assert.InRange(int.Parse(error.Groups[2].Value), brokenLine.IndexOf("pitch *", StringComparison.Ordinal) + 1, brokenLine.IndexOf(',') + 1);
-        Assert.Contains("played 3.000 s (ended), revision 3,", r.Out);
-        Assert.Contains("wrote rec.wav (132300 frames)", r.Out);
+        Assert.Contains("played 5.000 s (ended), revision 3,", r.Out);
+        Assert.Contains("wrote rec.wav (220500 frames)", r.Out);
         Assert.Equal("", r.Err);
 
         var wav = WavReader.Read("rec.wav");
         Assert.Equal(Rate, wav.SampleRate);
         Assert.Equal(2, wav.ChannelCount);
-        Assert.Equal(3 * Rate, wav.Frames);
+        Assert.Equal(5 * Rate, wav.Frames);
         var left = wav.Channels[0];
         Assert.Equal(left, wav.Channels[1]);                    // a mono sound, on both sides
         Assert.Equal(0, f2 % RenderSettings.DefaultBlockSize);
