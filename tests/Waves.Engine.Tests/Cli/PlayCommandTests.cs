@@ -101,7 +101,7 @@ public sealed class PlayCommandTests : IDisposable
         Assert.Equal(660, Hz(left, f3 + 512), 660 * 0.005);
 
         // And the recording is exactly what the same edits give at those frames in an offline replay.
-        var replay = Replay(3 * Rate, (f2, Tone("440")), (f3, Tone("660")));
+        var replay = Replay(5 * Rate, (f2, Tone("440")), (f3, Tone("660")));
         var first = LiveRun.FirstDifference(replay, left);
         Assert.True(first == -1, $"the recording differs from the replay at frame {first} (revisions at {f2}, {f3})");
         // Without the edit the recording would be the same up to the printed frame, and no further.
