@@ -39,8 +39,9 @@ static class OutputRun
             if (progress is not null && samples % 10 == 0) progress.Write($"\r  {clock.Elapsed.TotalSeconds:0} / {seconds:0} s, {pipeline.Feed.Underruns} underruns");
         }
         progress?.Write("\r");
+        var latency = audio.Latency;   // while the stream still exists
         pipeline.Stop();
-        return new Result(audio.Description, audio.Latency, pipeline.Render.Played / (double)settings.SampleRate, pipeline.Feed.Underruns,
+        return new Result(audio.Description, latency, pipeline.Render.Played / (double)settings.SampleRate, pipeline.Feed.Underruns,
             pipeline.Feed.MissingFrames, audio.DeviceRate, sum / Math.Max(1, samples), max, notes);
     }
 }
