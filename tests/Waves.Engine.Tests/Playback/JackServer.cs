@@ -30,7 +30,8 @@ public sealed class JackServer : IDisposable
             ["JACK_NO_AUDIO_RESERVATION"] = "1",
         };
         if (!Programs.Exists("jackd") || !Programs.Exists("jack_wait")) return;
-        jackd = Start("jackd", "--no-realtime", "-n", Name, "-d", "dummy", "-r", $"{Rate}", "-p", $"{Period}", "-C", "2", "-P", "2");
+        // Real-time, as JACK is run for music (and so that a busy machine does not starve the graph).
+        jackd = Start("jackd", "--realtime", "--realtime-priority", "40", "-n", Name, "-d", "dummy", "-r", $"{Rate}", "-p", $"{Period}", "-C", "2", "-P", "2");
         jackd.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
         jackd.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
         jackd.BeginOutputReadLine();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Waves.Engine.Tests.Support;
 
 namespace Waves.Engine.Tests.Playback;
 
@@ -106,8 +107,9 @@ public sealed class PulseServer : IDisposable
     public PulseCapture Capture(string file)
     {
         Start();
-        var parec = Launch("parec", ["-d", $"{Sink}.monitor", "--raw", "--format=float32le", $"--rate={SinkRate}", "--channels=2",
-            "--latency-msec=20", file]);
+        // At a real-time priority where allowed, so that a busy machine does not make the capture drop audio.
+        string[] record = ["parec", "-d", $"{Sink}.monitor", "--raw", "--format=float32le", $"--rate={SinkRate}", "--channels=2", "--latency-msec=20", file];
+        var parec = Programs.Exists("chrt") ? Launch("chrt", ["-r", "10", .. record]) : Launch(record[0], record[1..]);
         // Recording has begun once the monitor's first fragments (silence) are in the file.
         var clock = Stopwatch.StartNew();
         while (!(File.Exists(file) && new FileInfo(file).Length > 0))

@@ -164,18 +164,32 @@ public sealed class RendererTests
         var source = (NodeState)Activator.CreateInstance(type)!;
         var fields = type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance);
         var random = new Random(7);
-        foreach (var f in fields)
-            f.SetValue(source, f.FieldType switch
-            {
-                var t when t == typeof(double) => random.NextDouble() + 1,
-                var t when t == typeof(float) => (float)random.NextDouble() + 1,
-                var t when t == typeof(long) => (long)random.Next(1, 1000),
-                var t when t == typeof(int) => random.Next(1, 1000),
-                var t when t == typeof(bool) => !(bool)f.GetValue(source)!,
-                var t when t.IsEnum => Enum.GetValues(t).GetValue(Enum.GetValues(t).Length - 1),
-                _ => throw new NotSupportedException($"{type.Name}.{f.Name}: {f.FieldType}"),
-            });
+        object Value(Type t, object? current) => t switch
+        {
+            _ when t == typeof(double) => random.NextDouble() + 1,
+            _ when t == typeof(float) => (float)random.NextDouble() + 1,
+            _ when t == typeof(long) => (long)random.Next(1, 1000),
+            _ when t == typeof(int) => random.Next(1, 1000),
+            _ when t == typeof(ulong) => (ulong)random.Next(1, 1000),
+            _ when t == typeof(bool) => !(bool)(current ?? false),
+            _ when t == typeof(string) => $"s{random.Next(1, 1000)}",
+            _ when t.IsEnum => Enum.GetValues(t).GetValue(Enum.GetValues(t).Length - 1)!,
+            // Arrays (delay lines, voice tables …): filled element by element, at their own length.
+            _ when t.IsArray => Filled((Array?)current ?? Array.CreateInstance(t.GetElementType()!, 3)),
+            _ => throw new NotSupportedException($"{type.Name}: {t}"),
+        };
+        Array Filled(Array a)
+        {
+            for (var i = 0; i < a.Length; i++) a.SetValue(Value(a.GetType().GetElementType()!, a.GetValue(i)), i);
+            return a;
+        }
+        foreach (var f in fields) f.SetValue(source, Value(f.FieldType, f.GetValue(source)));
         var copy = source.Clone();
-        foreach (var f in fields) Assert.Equal(f.GetValue(source), f.GetValue(copy));
+        foreach (var f in fields)
+        {
+            Assert.Equal(f.GetValue(source), f.GetValue(copy));
+            // A copy that shared an array with its source would let a shadow render change live state.
+            if (f.FieldType.IsArray && f.GetValue(source) is Array { Length: > 0 } array) Assert.NotSame(array, f.GetValue(copy));
+        }
     }
 }
