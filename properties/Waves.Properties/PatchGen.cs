@@ -15,7 +15,8 @@ namespace Waves.Properties;
 /// The mix of shapes leans towards events: short durations, envelopes (also as levels of other
 /// nodes) retriggered at 3–20 Hz, mixes that keep running while a part ends. Measured: about 5% of
 /// cases expose the retrigger-after-end block-size dependence, so a 60-case run finds it ~97% of the time.
-/// Mix's legacy <c>signals</c> list is not generated (tracks are named keys).
+/// Mix's legacy <c>signals</c> list is not generated (tracks are named keys). Sounds also use
+/// sub-patches and read nodes by id, forwards, backwards and in feedback loops (see <see cref="WithReferences"/>).
 /// </summary>
 public static partial class PatchGen
 {
@@ -29,6 +30,7 @@ public static partial class PatchGen
     /// while one of its parts ends or retriggers inside a block.</remarks>
     public static Gen<GeneratedPatch> Patch =>
         Gen.Sized(size => Gen.OneOf(Mix(GenScope.Root(DepthFor(size))), Node(GenScope.Root(DepthFor(size)))))
+            .SelectMany(WithReferences)
             .Select(n => new GeneratedPatch(n));
 
     /// <summary>A mix of an unseeded noise track and any generated sound.</summary>
@@ -52,7 +54,10 @@ public static partial class PatchGen
                 (4, Defer(() => Envelope(scope, modulator: false))),
                 (3, Defer(() => Mix(scope))),
                 (1, Defer(() => Track(scope))),
-                (2, Defer(() => Context(scope))));
+                (2, Defer(() => Context(scope))),
+                (2, Defer(() => Expression(scope))),
+                (3, Defer(() => TimeNode(scope))),
+                (1, Defer(SubPatch)));
 
     /// <summary>An envelope over a signal, or (as a <paramref name="modulator"/> of a level) mostly
     /// over its default signal 1.</summary>

@@ -24,6 +24,12 @@ public static class PatchRender
 
     public static bool Compiles(GeneratedPatch patch) => !Compile(patch, 64, 1).Problems.Any(p => p.IsError);
 
+    /// <summary>The warning a feedback loop gets (<c>feedback through x, delayed by N frames</c>).</summary>
+    public static bool IsFeedbackWarning(Waves.Engine.Patching.Problem p) => !p.IsError && p.Message.StartsWith("feedback through ", StringComparison.Ordinal);
+
+    /// <summary>True when the sound has a feedback loop: its output depends on the block size there.</summary>
+    public static bool HasFeedback(GeneratedPatch patch) => Compile(patch, 64, 1).Problems.Any(IsFeedbackWarning);
+
     /// <summary>Renders up to <see cref="MaxFrames"/>; throws when the sound does not compile or a node faulted.</summary>
     public static RenderedAudio Render(GeneratedPatch patch, int blockSize, ulong seed) => Render(patch.Yaml, blockSize, seed);
 

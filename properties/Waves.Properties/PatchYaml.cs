@@ -3,8 +3,8 @@ using System.Text;
 
 namespace Waves.Properties;
 
-/// <summary>Writes a generated node tree as a one-sound YAML file: block style for nodes,
-/// flow style for lists and for nodes whose parameters are all scalars.</summary>
+/// <summary>Writes a generated node tree as a YAML file: the sound (block style for nodes, flow style
+/// for lists and for nodes whose parameters are all scalars), then the sub-patches it uses.</summary>
 public static class PatchYaml
 {
     const int FlowWidth = 72;
@@ -14,6 +14,7 @@ public static class PatchYaml
         var sb = new StringBuilder();
         sb.Append(sound).Append(':').Append('\n');
         WriteNode(sb, root, 2);
+        sb.Append(SubPatches.DefinitionsFor(root));
         return sb.ToString();
     }
 

@@ -111,18 +111,20 @@ public sealed record ChangeWaveformEdit(int K, string Waveform) : ReplayEdit
     }
 }
 
-/// <summary>A track added to a mix (the sound becomes a mix of itself and the new track when it has no mix).</summary>
+/// <summary>A track added to a mix (the sound becomes a mix of itself and the new track when it has no
+/// mix); ids of the new track that the sound has already are renamed, with the reads of them.</summary>
 public sealed record AddTrackEdit(int K, string Name, PNode Track) : ReplayEdit
 {
     public override ReplayEditResult Apply(PNode current, PNode original)
     {
+        var track = ReplayTree.WithFreshIds(Track, current);
         var mixes = ReplayTree.Slots(current).Where(s => s.Value is PNode { Type: "mix" }).ToList();
         if (mixes.Count == 0)
-            return Good(new PNode("mix", [new("main", current), new(Name, Track)]),
+            return Good(new PNode("mix", [new("main", current), new(Name, track)]),
                 $"the sound wrapped in a mix as track 'main', with a new track '{Name}'");
         var slot = Pick(mixes, K);
         var name = ReplayTree.Unused((PNode)slot.Value, Name);
-        return Good(ReplayTree.ReplaceIn(current, slot.Path, v => v is PNode m ? m with { Params = m.Params.Add(new(name, Track)) } : v),
+        return Good(ReplayTree.ReplaceIn(current, slot.Path, v => v is PNode m ? m with { Params = m.Params.Add(new(name, track)) } : v),
             $"track '{name}' ({Track.Type}) added to the mix at {Where(slot)}");
     }
 }

@@ -55,6 +55,35 @@ public static class ReplayTree
     public static PNode RemoveParam(PNode root, ImmutableArray<int> nodePath, int index) =>
         ReplaceIn(root, nodePath, v => v is PNode n ? n with { Params = n.Params.RemoveAt(index) } : v);
 
+    /// <summary>The explicit ids written in a tree.</summary>
+    public static HashSet<string> Ids(PNode root) =>
+        [.. Slots(root).Where(s => s is { Name: "id", Value: PWord }).Select(s => ((PWord)s.Value).V)];
+
+    /// <summary><paramref name="node"/> with each id that <paramref name="other"/> has too renamed (and
+    /// every <c>$id</c> and <c>ref: id</c> of it), so that the two trees can be put together.</summary>
+    public static PNode WithFreshIds(PNode node, PNode other)
+    {
+        var taken = Ids(other);
+        var renames = new Dictionary<string, string>();
+        foreach (var id in Ids(node).Where(taken.Contains))
+        {
+            var k = 2;
+            while (taken.Contains($"{id}x{k}") || renames.ContainsValue($"{id}x{k}")) k++;
+            renames[id] = $"{id}x{k}";
+        }
+        if (renames.Count == 0) return node;
+        PValue Rename(PValue v, string? name) => v switch
+        {
+            PWord w when name is "id" or "ref" && renames.TryGetValue(w.V, out var to) => new PWord(to),
+            PExpr e => new PExpr(renames.Aggregate(e.V, (text, r) =>
+                System.Text.RegularExpressions.Regex.Replace(text, $@"\${System.Text.RegularExpressions.Regex.Escape(r.Key)}(?![A-Za-z0-9_])", "$$" + r.Value))),
+            PNode n => n with { Params = [.. n.Params.Select(p => p with { Value = Rename(p.Value, p.Name) })] },
+            PList l => l with { Items = [.. l.Items.Select(i => Rename(i, null))] },
+            _ => v,
+        };
+        return (PNode)Rename(node, null);
+    }
+
     /// <summary><paramref name="name"/>, or with 2, 3 … appended when a parameter of <paramref name="node"/> has it already.</summary>
     public static string Unused(PNode node, string name)
     {

@@ -36,6 +36,7 @@ static class Cli
           --duration S        stop after S seconds (default: when the sound ends, or Ctrl-C)
           --loop              a sound that ends starts again (edit a one-shot while it repeats)
           --xfade MS          declick length where a reload changed something (default 10, 0: off)
+          --reload-at W       block (default), beat or bar: hold a reload for the sound's tempo
           --output O          auto (default: pulse, jack, alsa; wasapi, waveout on Windows; else
                               null), pulse, alsa, jack, wasapi, waveout or null (no device, clock-paced)
           --device NAME       a sink, an ALSA device, or JACK ports to connect to (waves devices)

@@ -12,12 +12,13 @@ static class CommandInputs
         BlockSize: o.Int("--block", minBlock, 65536) ?? RenderSettings.DefaultBlockSize,
         Seed: (ulong)(o.Int("--seed", 0, int.MaxValue) ?? (int)RenderSettings.DefaultSeed));
 
-    /// <summary>The sound name and its overrides (name=value or node-string tokens).</summary>
+    /// <summary>The sound name and its overrides (name=value or node-string tokens); every token
+    /// that is neither is reported, with why.</summary>
     public static NodeString.Parsed Sound(Options o)
     {
         var parsed = NodeString.Parse(o.Positional);
         if (parsed.Rejected.Count > 0)
-            throw new UsageException($"cannot read override '{parsed.Rejected[0]}': write name=value or a name followed by a number (warp1)");
+            throw new UsageException(string.Join("\nwaves: ", parsed.Rejected.Select(t => $"cannot read override '{t}': {NodeString.Explain(t)}")));
         return parsed;
     }
 

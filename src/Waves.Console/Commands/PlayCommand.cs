@@ -23,7 +23,7 @@ namespace Waves.Console.Commands;
 static class PlayCommand
 {
     static readonly string[] Known = ["--sounds", "--duration", "--xfade", "--block", "--rate", "--seed", "--loop", "--record", "--stems",
-        "--force", "--journal", "--output", "--device", "--latency", "--no-ui"];
+        "--force", "--journal", "--output", "--device", "--latency", "--no-ui", "--reload-at"];
 
     /// <summary>Default output buffer.</summary>
     public const double DefaultLatencyMilliseconds = 50;
@@ -45,6 +45,8 @@ static class PlayCommand
         if (record is not null) CommandInputs.CheckOverwrite(o, record);
         if (o.Has("--stems") && record is null) throw new UsageException("--stems goes with --record FILE.wav");
         var parsed = CommandInputs.Sound(o);
+        if (!Enum.TryParse<ReloadAt>(o.Get("--reload-at") ?? "block", ignoreCase: true, out var reloadAt) || !Enum.IsDefined(reloadAt))
+            throw new UsageException("--reload-at expects block, beat or bar");
 
         var folder = o.Get("--sounds") ?? "sounds";
         var library = SoundLibrary.Load(folder);
@@ -56,6 +58,7 @@ static class PlayCommand
             if (!library.Sounds.ContainsKey(parsed.Name)) System.Console.Error.WriteLine($"waves: no sound named '{parsed.Name}' in {folder}");
             return 1;
         }
+        session.Renderer.ReloadAt = reloadAt;
 
         var notes = new List<string>();
         var latency = TimeSpan.FromMilliseconds(latencyMs);

@@ -29,7 +29,12 @@ public static class NodeRegistry
     /// <summary>The node types this engine renders.</summary>
     public static readonly FrozenDictionary<string, NodeInfo> Implemented = new[]
     {
-        Oscillator.Info, Envelope.Info, Mix.Info, Track.Info, Context.Info,
+        Oscillator.Info, Envelope.Info, Mix.Info, Track.Info, Context.Info, ExpressionNode.Info,
+        Filter.Info, Delay.Info, Map.Info,
+        Reference.Info,
+        Tempo.Info, Sequencer.Info,
+        Smooth.Info, Select.Info, Snap.Info, Hold.Info, Glide.Info, Interval.Info, Automation.Info, Multiply.Info, Follow.Info, Retrigger.Info, Spawn.Info,
+        Sample.Info, Buffer.Info, Shuffle.Info, Pitch.Info, Invert.Info,
     }.ToFrozenDictionary(i => i.Key, StringComparer.Ordinal);
 
     public static bool IsNodeType(string key) => LanguageTypes.Contains(key);

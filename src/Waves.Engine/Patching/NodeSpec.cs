@@ -52,12 +52,18 @@ public sealed record NodeSpec(string Type, ImmutableArray<Param> Params, string 
         }
     }
 
-    /// <summary>The largest finite duration anywhere in the tree (how long a render lasts by default).</summary>
+    /// <summary>A library sound that a sequencer step names: it plays when triggered, so (as in the
+    /// original) its durations are not the durations of the sound around it.</summary>
+    public bool Triggered { get; init; }
+
+    /// <summary>The largest finite duration anywhere in the tree (how long a render lasts by default),
+    /// not counting sounds that sequencer steps name.</summary>
     public double? DeclaredDuration()
     {
         double? max = Duration;
-        foreach (var d in Descendants())
-            if (d.Duration is { } v && (max is null || v > max)) max = v;
+        foreach (var p in Params)
+            foreach (var n in NodesIn(p.Value))
+                if (!n.Triggered && n.DeclaredDuration() is { } v && (max is null || v > max)) max = v;
         return max;
     }
 }

@@ -9,7 +9,7 @@ namespace Waves.Engine.Patching;
 /// nodes inside nested lists), sub-patches (a sound name used as a node type, with overrides),
 /// node ids, and validation of every parameter against the node registry.
 /// </summary>
-sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
+sealed partial class SpecBuilder(SoundLibrary library, List<Problem> problems)
 {
     /// <summary>Most nodes one sound may expand to (aliases and sub-patches can multiply a short
     /// text exponentially); more is reported instead of exhausting memory.</summary>
@@ -17,6 +17,10 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
 
     readonly Stack<string> expanding = new();
     int nodes, values;
+
+    /// <summary>Path of the sub-patch use being built (null in the sound being played): explicit ids
+    /// inside a use are prefixed with it, so two uses of one sound keep distinct states.</summary>
+    string? usePrefix;
     bool tooBig;
 
     public NodeSpec? BuildSound(string name, RawMapping? overrides)
@@ -29,7 +33,7 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
         return Expand(def, name, overrides, def.Pos);
     }
 
-    NodeSpec? Expand(SoundDef def, string prefix, RawMapping? overrides, SourcePos usedAt)
+    NodeSpec? Expand(SoundDef def, string prefix, RawMapping? overrides, SourcePos usedAt, bool isUse = false)
     {
         if (expanding.Contains(def.Name))
         {
@@ -43,19 +47,36 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
             return null;
         }
         NodeSpec? spec;
+        var outerUse = usePrefix;
         expanding.Push(def.Name);
+        if (isUse) usePrefix = prefix;
         try { spec = BuildNode(Merge(root), prefix); }
-        finally { expanding.Pop(); }
+        finally
+        {
+            expanding.Pop();
+            usePrefix = outerUse;
+        }
         // Overrides belong to the caller: a sound used inside its own override (fx of fx) is no cycle.
-        return spec is null || overrides is null ? spec : ApplyOverrides(spec, def.Name, overrides);
+        return spec is null || overrides is null ? spec : ApplyOverrides(spec, def.Name, overrides, prefix);
     }
 
-    /// <summary>Sub-patch overrides go onto the sound's root node, where that node has such a
-    /// parameter or variable; anything else is reported and ignored.</summary>
-    NodeSpec ApplyOverrides(NodeSpec root, string sound, RawMapping overrides)
+    /// <summary>
+    /// Sub-patch overrides go onto the sound's root node, where that node has such a parameter or
+    /// variable; anything else is reported and ignored. <c>signal</c> goes to <c>input_signal</c>
+    /// when the root has one. An override is an argument written by the caller, so an expression
+    /// in it (also inside an interpolation list) is evaluated in the caller's scope: it is bound
+    /// to a hidden variable of a <c>context</c> wrapped around the root (id: the path of the use),
+    /// and the root reads that variable. So <c>tone: pitch * 2</c> sees the caller's <c>pitch</c>,
+    /// never a <c>pitch</c> the sound's root context defines (the original evaluated it inside
+    /// the root, where the sound's own variables shadowed the caller's). Numbers and nodes are
+    /// placed in the root as written; a node's own expressions see the root's variables, as in
+    /// the original.
+    /// </summary>
+    NodeSpec ApplyOverrides(NodeSpec root, string sound, RawMapping overrides, string usePath)
     {
         var info = NodeRegistry.Implemented.GetValueOrDefault(root.Type);
         var ps = root.Params.ToList();
+        var hoisted = new List<Param>();
         foreach (var e in overrides.Entries)
         {
             var name = e.Key.Text;
@@ -67,12 +88,43 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
                 continue;
             }
             var value = Convert(e.Value, $"{root.Id}/{name}");
+            if (IsWaveSlot(info, name)) value = Hoist(value, hoisted, e.Key.Pos);
             var param = new Param(name, value, e.Key.Pos);
             var i = ps.FindIndex(p => p.Name == name);
             if (i >= 0) ps[i] = param; else ps.Add(param);
         }
         var result = root with { Params = [.. ps] };
-        return info is null ? result : Validate(result, info);
+        if (info is not null) result = Validate(result, info);
+        if (hoisted.Count == 0) return result;
+        Param[] wrapper = [.. hoisted, new Param("signal", new Value.Node(result), overrides.Pos)];
+        return new NodeSpec(Context.Info.Key, [.. wrapper], usePath, false, overrides.Pos);
+    }
+
+    /// <summary>Prefix of the hidden variables that carry caller-scope overrides into a sub-patch
+    /// (not a name anyone writes; visible below the sound's root like any context variable).</summary>
+    public const string OverrideVariablePrefix = "__override_";
+
+    /// <summary>True where an override is read as a wave: a wave or expression parameter, or a
+    /// variable of a node whose extra keys are variables (a mix's are tracks).</summary>
+    static bool IsWaveSlot(NodeInfo? info, string name) => info?.Param(name) is { } p
+        ? p.Kind is ParamKind.Wave or ParamKind.Expression
+        : info is { Extra: ExtraKeys.Allow } && info.Key != Mix.Info.Key;
+
+    /// <summary>Replaces each expression in <paramref name="value"/> (the value itself or items of
+    /// an interpolation list) by a hidden variable bound to it in the caller's scope.</summary>
+    static Value Hoist(Value value, List<Param> hoisted, SourcePos keyPos)
+    {
+        switch (value)
+        {
+            case Value.Text t:
+                var name = $"{OverrideVariablePrefix}{hoisted.Count}";
+                hoisted.Add(new Param(name, t, keyPos));
+                return new Value.Text(name, t.Pos, t.TextPos);
+            case Value.List l:
+                return l with { Items = [.. l.Items.Select(item => Hoist(item, hoisted, keyPos))] };
+            default:
+                return value;
+        }
     }
 
     /// <summary>Builds the node written as <paramref name="map"/>; its id is <c>prefix/type</c>
@@ -96,7 +148,7 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
                 RawScalar s when YamlScalars.IsNull(s) => null,
                 _ => Bad(value, $"overrides of sound '{type}' must be a mapping, got {Describe(value)}"),
             };
-            return Expand(sub, $"{prefix}/{type}", overrides, key.Pos);
+            return Expand(sub, $"{prefix}/{type}", overrides, key.Pos, isUse: true);
         }
         problems.Add(Problem.Error(key.Pos, $"unknown node type '{type}': not a node type nor a sound of the library"));
         return null;
@@ -126,10 +178,10 @@ sealed class SpecBuilder(SoundLibrary library, List<Problem> problems)
         var entries = m?.Entries ?? [];
         var explicitId = entries.FirstOrDefault(e => e.Key.Text == "id")?.Value is RawScalar idScalar && !YamlScalars.IsNull(idScalar)
             ? idScalar.Text : null;
-        var id = explicitId ?? $"{prefix}/{type}";
+        var id = explicitId is null ? $"{prefix}/{type}" : usePrefix is null ? explicitId : $"{usePrefix}/{explicitId}";
         var ps = ImmutableArray.CreateBuilder<Param>();
         foreach (var e in entries)
-            ps.Add(new Param(e.Key.Text, Convert(e.Value, $"{id}/{e.Key.Text}"), e.Key.Pos));
+            ps.Add(new Param(e.Key.Text, IsStepList(type, e.Key.Text) ? ConvertSteps(e.Value, $"{id}/{e.Key.Text}") : Convert(e.Value, $"{id}/{e.Key.Text}"), e.Key.Pos));
         var spec = new NodeSpec(type, ps.ToImmutable(), id, explicitId is not null, pos);
         return NodeRegistry.Implemented.TryGetValue(type, out var info) ? Validate(spec, info) : spec;
     }

@@ -10,18 +10,19 @@ namespace Waves.Engine.Rendering;
 /// variables and parameters passed down by ancestors, then the library's vars) and the
 /// inherited <c>duration</c> that interpolation lists stretch over.
 /// </summary>
-public sealed class CompileScope : INameResolver
+public sealed partial class CompileScope : INameResolver
 {
     readonly ImmutableDictionary<string, NameBinding> names;
 
     readonly bool inFade;
 
-    CompileScope(CompileEnv env, ImmutableDictionary<string, NameBinding> names, double? duration, bool inFade = false)
+    CompileScope(CompileEnv env, ImmutableDictionary<string, NameBinding> names, double? duration, bool inFade = false, Place? place = null)
     {
         Env = env;
         this.names = names;
         Duration = duration;
         this.inFade = inFade;
+        this.place = place;
     }
 
     public static CompileScope Root(CompileEnv env) => new(env, ImmutableDictionary<string, NameBinding>.Empty, null);
@@ -34,12 +35,12 @@ public sealed class CompileScope : INameResolver
     public double? Duration { get; }
 
     public CompileScope WithDuration(double? duration) =>
-        duration is null ? this : new CompileScope(Env, names, duration, inFade);
+        duration is null ? this : new CompileScope(Env, names, duration, inFade, place);
 
     public CompileScope WithName(string name, NameBinding binding) =>
-        new(Env, names.SetItem(name, binding), Duration, inFade);
+        new(Env, names.SetItem(name, binding), Duration, inFade, binding is NameBinding.Signal ? place?.Providing() : place);
 
-    CompileScope With(CompileEnv env, bool fading) => new(env, names, Duration, fading);
+    CompileScope With(CompileEnv env, bool fading) => new(env, names, Duration, fading, place);
 
     /// <summary>True inside a subtree that is already being crossfaded (no fades nest there).</summary>
     public bool InFade => inFade;
@@ -94,12 +95,13 @@ public sealed class CompileScope : INameResolver
     /// A node written with <c>monitor:</c> gets a monitor of what it outputs (the crossfade, if any).</summary>
     public Signal CompileNode(NodeSpec spec)
     {
-        var signal = CompileUnmonitored(spec);
+        var signal = AtNode(spec).CompileUnmonitored(spec);
         if (spec.Get("monitor") is not null && MonitorOptions.Read(spec, Env) is { } monitor)
         {
             signal.Monitor = monitor.Levels;
             Env.Monitors.Add(monitor);
         }
+        Register(spec, signal);
         return signal;
     }
 
@@ -119,7 +121,10 @@ public sealed class CompileScope : INameResolver
         if (Env.FadeFrames <= 0) return info.Compile(spec, this);
         var fresh = info.Compile(spec, With(Env, fading: true));
         var (stale, copies) = CompileOld(old, previous);
-        return stale is null ? fresh : new Crossfade(stale, fresh, copies, Env.FadeFrames, MaxBlock);
+        if (stale is null) return fresh;
+        var crossfade = new Crossfade(stale, fresh, copies, Env.FadeFrames, MaxBlock);
+        Env.Links.Edge(crossfade, stale);
+        return crossfade;
     }
 
     /// <summary>A node as the running patch had it, bound to states of its own that are filled from
@@ -131,8 +136,11 @@ public sealed class CompileScope : INameResolver
         {
             SampleRate = SampleRate, MaxBlock = MaxBlock, Seed = Env.Seed, States = new StateStore(),
             Vars = previous.Vars, ProjectRoot = Env.ProjectRoot,
+            Ids = previous.Ids, ExplicitIds = previous.ExplicitIds, Links = Env.Links, Outer = Env.Outer ?? Env,
         };
-        var signal = info.Compile(old, With(shadow, fading: true));
+        PrepareShadow(old, previous, shadow);
+        var signal = info.Compile(old, With(shadow, fading: true).AtNode(old));
+        shadow.Compiled.TryAdd(old.Id, signal);
         var copies = shadow.States.Bound
             .Where(kv => previous.Patch.States.TryGetValue(kv.Key, out var live) && live.GetType() == kv.Value.GetType())
             .Select(kv => (previous.Patch.States[kv.Key], kv.Value))
@@ -174,12 +182,13 @@ public sealed class CompileScope : INameResolver
         var seed = Seeds.For(Env.Seed, owner?.Id ?? "", site);
         if (owner is not null && owner.Get("seed") is Value.Number { V: var s } && s != 0)
             seed = Seeds.For((ulong)(long)s, owner.Id, site);
-        var r = ExpressionCompiler.Compile(t.V, t.TextPos, this, new ExprOptions(MaxBlock, SampleRate, seed));
+        var reads = new ExpressionNames(this, t);
+        var r = ExpressionCompiler.Compile(t.V, t.TextPos, reads, new ExprOptions(MaxBlock, SampleRate, seed));
         Env.Problems.AddRange(t.MultiLine ? r.Problems.Select(p => p with { Pos = t.TextPos }) : r.Problems);
         if (r.Expression is null) return new ConstWave(0);
         return r.Expression.IsConstant
             ? new ConstWave(r.Expression.ConstantValue)
-            : new ExprWave(r.Expression, MaxBlock, SampleRate);
+            : reads.Wrap(new ExprWave(r.Expression, MaxBlock, SampleRate));
     }
 
     Wave CompileInterpolation(Value.List list, NodeSpec? owner, string site)

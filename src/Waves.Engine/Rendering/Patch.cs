@@ -81,5 +81,6 @@ public sealed class StateSnapshot(IReadOnlyDictionary<string, NodeState> states)
     public long Frame { get; internal set; } = -1;
 
     /// <summary>An empty snapshot shaped like <paramref name="patch"/>'s states, for the render thread to fill.</summary>
-    public static StateSnapshot ShapedLike(Patch patch) => new(patch.States.ToDictionary(kv => kv.Key, kv => kv.Value.Fresh()));
+    public static StateSnapshot ShapedLike(Patch patch) =>
+        new(patch.States.ToDictionary(kv => kv.Key, kv => kv.Value is FeedbackState f ? f.Blank() : kv.Value.Fresh()));
 }

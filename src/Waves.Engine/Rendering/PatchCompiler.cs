@@ -16,18 +16,42 @@ public static class PatchCompiler
         IReadOnlyDictionary<string, RawNode>? vars = null, PreviousPatch? previous = null,
         int fadeFrames = 0, string projectRoot = ".")
     {
-        var env = new CompileEnv
+        var ids = spec.Descendants().Prepend(spec).ToList();
+        var allIds = ids.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var explicitIds = ids.Where(s => s.ExplicitId).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var layouts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        CompileEnv env;
+        Signal root;
+        // A 'reference' compiled before its target guesses the target's channels (mono); when a guess
+        // was wrong the sound is compiled again knowing them (rarely more than once more).
+        for (var pass = 1; ; pass++)
         {
-            SampleRate = settings.SampleRate,
-            MaxBlock = settings.BlockSize,
-            Seed = settings.Seed,
-            States = new StateStore(previous?.Patch.States),
-            Vars = vars ?? new Dictionary<string, RawNode>(),
-            ProjectRoot = projectRoot,
-            Previous = previous,
-            FadeFrames = fadeFrames,
-        };
-        var root = CompileScope.Root(env).CompileNode(spec);
+            env = new CompileEnv
+            {
+                SampleRate = settings.SampleRate,
+                MaxBlock = settings.BlockSize,
+                Seed = settings.Seed,
+                States = new StateStore(previous?.Patch.States),
+                Vars = vars ?? new Dictionary<string, RawNode>(),
+                ProjectRoot = projectRoot,
+                Previous = previous,
+                FadeFrames = fadeFrames,
+                Ids = allIds,
+                ExplicitIds = explicitIds,
+                Layouts = layouts,
+            };
+            env.Links.Register(env);
+            // One id on two nodes (the original let them share a state): references read the first.
+            static SourcePos IdPos(NodeSpec s) => s.GetParam("id")?.Value.Pos ?? s.Pos;
+            foreach (var twice in ids.Where(s => s.ExplicitId).GroupBy(s => s.Id).Where(g => g.Count() > 1))
+                foreach (var other in twice.Skip(1))
+                    env.Warning(IdPos(other), $"id '{twice.Key}' is also given at {IdPos(twice.First())}; an id names one node (a reference reads the first)");
+            root = CompileScope.Root(env).CompileNode(spec);
+            var wrong = env.Links.Link(root, env);
+            if (wrong.Count == 0 || pass == 3) break;
+            layouts = new Dictionary<string, bool>(layouts, StringComparer.Ordinal);
+            foreach (var (id, stereo) in wrong) layouts[id] = stereo;
+        }
         var problems = env.Problems.Distinct().ToList();
         if (problems.Any(p => p.IsError)) return new CompileResult(null, problems);
         var states = env.States.Bound;

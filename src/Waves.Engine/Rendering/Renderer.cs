@@ -6,7 +6,7 @@ namespace Waves.Engine.Rendering;
 /// restore), a capture request — then renders the block. It never waits, locks or allocates;
 /// the patch it leaves is handed back through <see cref="TakeRetired"/> to be let go elsewhere.
 /// </summary>
-public sealed class Renderer
+public sealed partial class Renderer
 {
     Patch current;
     Patch? pending, retired;
@@ -61,7 +61,7 @@ public sealed class Renderer
     public int RenderBlock(Span<float> left, Span<float> right, int count)
     {
         var gains = false;
-        if (Volatile.Read(ref pending) is not null && Interlocked.Exchange(ref pending, null) is { } next)
+        if (Volatile.Read(ref pending) is not null && SwapDue() && Interlocked.Exchange(ref pending, null) is { } next)
         {
             Volatile.Write(ref retired, current);
             next.AppliedFrame = frame;

@@ -7,7 +7,7 @@ namespace Waves.Engine.Rendering;
 /// state. <see cref="Pull"/> renders at most once per block, so a node read from several places
 /// advances its state once.
 /// </summary>
-public abstract class Signal
+public abstract partial class Signal
 {
     long lastBlock = -1;
     int lastCount;
@@ -15,17 +15,18 @@ public abstract class Signal
     protected Signal(NodeSpec? spec, int maxBlock, bool stereo)
     {
         Spec = spec;
-        Left = new float[maxBlock];
-        Right = stereo ? new float[maxBlock] : null;
+        left = ownLeft = new float[maxBlock];
+        right = ownRight = stereo ? new float[maxBlock] : null;
     }
 
     /// <summary>The spec this node was compiled from (null for values that are not nodes).</summary>
     public NodeSpec? Spec { get; }
 
-    public float[] Left { get; }
+    /// <summary>Left channel (while the node is read from inside its own rendering: its previous block).</summary>
+    public float[] Left => left;
 
     /// <summary>Right channel; null when the node is mono (fixed when compiled).</summary>
-    public float[]? Right { get; }
+    public float[]? Right => right;
 
     public bool IsStereo => Right is not null;
 
@@ -39,25 +40,45 @@ public abstract class Signal
     /// </summary>
     public int Pull(in Block block)
     {
-        if (block.Index == lastBlock) return lastCount;
+        if (block.Index == lastBlock)
+        {
+            // Read from inside its own rendering (feedback): the block published early, else the previous one.
+            if (rendering && !OutputIsReady) return Reentered(block.Count, swap: true);
+            return Math.Min(lastCount, block.Count);
+        }
+        var caller = current;
+        if (caller is null) (outermost, blockEnd) = (block, block.Frame + block.Count);
+        var own = WholeBlock && block.Index == outermost.Index ? ToBlockEnd(block) : block;
         lastBlock = block.Index;
         OutputIsReady = false;
+        rendering = true;
+        this.caller = caller;
+        current = this;
         try
         {
-            lastCount = Render(block);
-            if (!AllFinite(Left, block.Count) | (Right is not null && !AllFinite(Right, block.Count)))
+            lastCount = Render(own);
+            if (!AllFinite(ownLeft, own.Count) | (ownRight is not null && !AllFinite(ownRight, own.Count)))
                 NonFinite = true;
-            Monitor?.Record(Left, Right, block.Count);
+            Monitor?.Record(ownLeft, ownRight, own.Count);
         }
         catch (Exception e)
         {
             // Contain the fault: silence for the rest of this block, the music goes on.
             Fault ??= e;
-            Left.AsSpan(0, block.Count).Clear();
-            Right?.AsSpan(0, block.Count).Clear();
-            lastCount = block.Count;
+            ownLeft.AsSpan(0, own.Count).Clear();
+            ownRight?.AsSpan(0, own.Count).Clear();
+            lastCount = own.Count;
         }
-        return lastCount;
+        finally
+        {
+            current = caller;
+            rendering = false;
+            if (swapped) Unswap();
+        }
+        // Back in the caller's own rendering: what read the caller from inside this node is done.
+        if (caller is { swapped: true }) caller.Unswap();
+        Feedback?.Keep(ownLeft, ownRight, lastCount, own.Count);
+        return Math.Min(lastCount, block.Count);
     }
 
     /// <summary>Levels of each block for a node written with <c>monitor:</c> (set when compiled).</summary>

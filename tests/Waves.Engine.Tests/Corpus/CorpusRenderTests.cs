@@ -12,6 +12,18 @@ public sealed class CorpusRenderTests
     [
         "kick", "kick_tom", "kick-drum", "yeum", "rumble", "ids",
         "test_track", "test_stereo_autopan", "test_interpolation_positions",
+        "hihat",
+        "test_dollar_multi_reference",
+        "test_dollar_reference",
+        "kick_ai",
+        "test_track_node",
+        "test_volume",
+        "test_autopan",
+        "envelope_duration_test",
+        "snare", "tom_snare", "clap", "flanger", "echo2",
+        "one_knob", "kick-test", "kick_test", "spawn_test", "automation_trigger_test",
+        "test-automation-step", "test-automation-ramp", "test-automation-overlap", "test-automation-nodes", "test_interval_pentatonic", "test_glide", "test_glide_fast", "test-snap-range", "test-snap-dynamic-glide", "success", "glitch",
+        "test_sample_monitor", "test_buffer_monitor", "test_buffer_offset", "test_buffer_shared_write", "test_pitch_simple", "test_pitch_sample",
     ];
 
     [Theory]

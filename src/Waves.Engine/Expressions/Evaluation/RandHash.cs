@@ -1,7 +1,11 @@
 namespace Waves.Engine.Expressions.Evaluation;
 
 /// <summary>Counter-based randomness for <c>rand</c>: each draw is a pure function of
-/// (seed, call site, period), so it needs no state and does not depend on the block size.</summary>
+/// (seed, call site, period), so it needs no state and does not depend on the block size.
+/// The seed comes from the session seed, the node id and the parameter (see CompileScope); the
+/// call site is the <c>rand</c>'s number in its expression, in source order, so every call draws
+/// on its own. The original drew anew at each evaluation, unseeded; this keeps one value per
+/// evaluation but makes it reproducible from the seed and the same for any block size.</summary>
 internal static class RandHash
 {
     /// <summary>Samples per drawn value. The original drew once per evaluation, i.e. per 2048-frame

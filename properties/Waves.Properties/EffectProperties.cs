@@ -1,0 +1,37 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Waves.Properties;
+
+/// <summary>Generated sounds through filters, delays and maps: still the same samples for any block size,
+/// a delay shorter than the block included.</summary>
+public sealed class EffectProperties
+{
+    [Property(MaxTest = 150, Arbitrary = [typeof(PatchArbitraries), typeof(EffectArbitraries)])]
+    public void Render_IsTheSameForAnyBlockSize(ProcessedPatch patch, RenderChoice choice)
+    {
+        // A generated sound may hold a feedback loop (a sub-patch reading itself): that one is delayed by
+        // a block, so it is only rendered twice at the same size.
+        var feedback = PatchRender.HasFeedback(patch.Patch);
+        var a = PatchRender.Render(patch.Patch, choice.BlockA, choice.Seed);
+        var b = PatchRender.Render(patch.Patch, feedback ? choice.BlockA : choice.BlockB, choice.Seed);
+        if (PatchRender.FirstDifference(a, b) is { } diff)
+            Assert.Fail($"block size {choice.BlockA} and {(feedback ? choice.BlockA : choice.BlockB)} renders differ: {diff}");
+    }
+}
+
+/// <summary>A generated sound with filter, delay and map nodes (<see cref="PatchGen.Processed"/>).</summary>
+public sealed class ProcessedPatch(GeneratedPatch patch)
+{
+    public GeneratedPatch Patch { get; } = patch;
+
+    public override string ToString() => Patch.ToString();
+}
+
+public static class EffectArbitraries
+{
+    public static Arbitrary<ProcessedPatch> ProcessedPatches() =>
+        Arb.From(PatchGen.Processed.Select(p => new ProcessedPatch(p)),
+            p => PatchShrinker.Shrink(p.Patch, PatchRender.Compiles).Select(s => new ProcessedPatch(s)));
+}
