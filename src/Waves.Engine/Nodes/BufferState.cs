@@ -20,6 +20,9 @@ public sealed class BufferState : NodeState
     /// <summary>Copies without allocating when the lengths match (a declick's copy, a restore) or the
     /// other is empty (a reset: this one is cleared); another length keeps the most recent frames that
     /// fit. Only a state without storage yet (a clone, a capture into a fresh state) gets new storage.</summary>
+    /// <inheritdoc/>
+    public override NodeState Blank() => new BufferState { Data = new float[Data.Length] };
+
     public override void CopyFrom(NodeState other)
     {
         base.CopyFrom(other);

@@ -47,7 +47,7 @@ public sealed class DelayState : NodeState
 
     /// <summary>An empty state with lines of the same length, for a snapshot the render thread fills
     /// (copying into it then allocates nothing).</summary>
-    public DelayState Blank() => new() { Line = new float[Line.Length], LineRight = new float[LineRight.Length] };
+    public override NodeState Blank() => new DelayState { Line = new float[Line.Length], LineRight = new float[LineRight.Length] };
 
     /// <summary>Copies a line into one of the same or another length, keeping the most recent samples
     /// in order; returns the write index that follows them in <paramref name="to"/>.</summary>

@@ -23,6 +23,9 @@ public sealed class RetriggerState : NodeState
         Write = Recent(o.Line, o.Write, Line);
     }
 
+    /// <inheritdoc/>
+    public override NodeState Blank() => new RetriggerState { Line = new float[Line.Length] };
+
     /// <summary>Copies the most recent frames of a ring into another, oldest first; returns its write index.</summary>
     public static int Recent(float[] from, int fromWrite, float[] to)
     {

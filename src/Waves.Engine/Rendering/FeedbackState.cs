@@ -64,5 +64,5 @@ public sealed class FeedbackState : NodeState
     }
 
     /// <summary>An empty state with buffers of the same size, for a snapshot the render thread fills.</summary>
-    public FeedbackState Blank() => new() { Left = new float[Left.Length], Right = new float[Right.Length] };
+    public override NodeState Blank() => new FeedbackState { Left = new float[Left.Length], Right = new float[Right.Length] };
 }

@@ -23,4 +23,8 @@ public abstract class NodeState
 
     /// <summary>A fresh state of the same type, as a new node would start with.</summary>
     public NodeState Fresh() => (NodeState)Activator.CreateInstance(GetType())!;
+
+    /// <summary>An empty state shaped like this one (its buffers of the same sizes), made off the render
+    /// thread for a snapshot that the render thread then fills without allocating.</summary>
+    public virtual NodeState Blank() => Fresh();
 }

@@ -77,10 +77,13 @@ public sealed class StateSnapshot(IReadOnlyDictionary<string, NodeState> states)
 {
     public IReadOnlyDictionary<string, NodeState> States { get; } = states;
 
+    /// <summary>The states as an array, for the render thread to walk without an enumerator.</summary>
+    internal KeyValuePair<string, NodeState>[] Entries { get; } = [.. states];
+
     /// <summary>Session frame the copy was taken at (−1 when not taken by a renderer).</summary>
     public long Frame { get; internal set; } = -1;
 
     /// <summary>An empty snapshot shaped like <paramref name="patch"/>'s states, for the render thread to fill.</summary>
     public static StateSnapshot ShapedLike(Patch patch) =>
-        new(patch.States.ToDictionary(kv => kv.Key, kv => kv.Value is FeedbackState f ? f.Blank() : kv.Value.Fresh()));
+        new(patch.States.ToDictionary(kv => kv.Key, kv => kv.Value.Blank()));
 }

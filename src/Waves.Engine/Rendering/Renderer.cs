@@ -79,7 +79,7 @@ public sealed partial class Renderer
             write.Apply(frame);
         if (Volatile.Read(ref pendingCapture) is not null && Interlocked.Exchange(ref pendingCapture, null) is { } capture)
         {
-            foreach (var (id, copy) in capture.States)
+            foreach (var (id, copy) in capture.Entries)
                 if (current.States.TryGetValue(id, out var live) && live.GetType() == copy.GetType()) copy.CopyFrom(live);
             capture.Frame = frame;
         }

@@ -277,7 +277,7 @@ public sealed class DelayTests
         var patch = Patches.Patch("s:\n  delay: {time: 0.5, signal: {track: {pan: 0.5, signal: {osc: {}}}}}\n");
         OfflineRender.ToArrays(patch, 30000);
         var live = (DelayState)patch.States["s/delay"];
-        var blank = live.Blank();
+        var blank = (DelayState)live.Blank();
         blank.CopyFrom(live);
         var before = GC.GetAllocatedBytesForCurrentThread();
         blank.CopyFrom(live);
