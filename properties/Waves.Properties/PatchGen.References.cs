@@ -53,8 +53,14 @@ public static partial class PatchGen
         {
             var id = IdOf(t);
             // A phase that is a node other than a reader is kept: it may be (or hold) a node read by id.
+            // Readers are not put where nodes render in parts of blocks or as voice templates either
+            // (a read from there is not aligned with the node read: a known limitation).
+            var parts = ReplayTree.Slots(result)
+                .Where(s => s.Parent is PNode { Type: "multiply" or "spawn" or "sequencer" or "select" or "automation" })
+                .Select(s => s.Path).ToList();
             var oscs = ReplayTree.Slots(result)
                 .Where(s => s.Value is PNode { Type: "osc" } o && o.Get("phase") is null or not PNode or PNode { Type: "reference" })
+                .Where(s => !parts.Any(t => s.Path.Take(t.Length).SequenceEqual(t)))
                 .ToList();
             for (var reads = 1 + Pick(3); reads > 0; reads--)
             {
