@@ -3,8 +3,9 @@ using Waves.Engine.Tests.Support;
 namespace Waves.Engine.Tests.Corpus;
 
 /// <summary>
-/// Corpus sounds built only from osc, envelope, mix, track, context and expressions, rendered
-/// and compared with the original engine's fingerprints within the corpus README's tolerances.
+/// Corpus sounds whose every node is implemented and whose sound is meant to be the original's,
+/// rendered and compared with the original engine's fingerprints within the corpus README's
+/// tolerances. Sounds that differ on purpose are checked by tests named after the difference.
 /// </summary>
 public sealed class CorpusRenderTests
 {
