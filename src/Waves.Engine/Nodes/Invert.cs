@@ -12,7 +12,7 @@ public sealed class InvertState : NodeState;
 /// play position is state, so a reload carries on where it was, in the signal as it is after the reload.
 /// The original could not be used at all (its constructor failed), and reversed each chunk separately.
 /// </summary>
-public sealed class Invert : Signal
+public sealed class Invert : RenderedPlayback
 {
     public static readonly NodeInfo Info = new(
         "invert", "its signal backwards in time (the signal must end)", "mono or stereo, as the signal",
@@ -20,16 +20,7 @@ public sealed class Invert : Signal
         ExtraKeys.Forbid,
         Compile);
 
-    readonly InvertState state;
-    readonly Rendered audio;
-    readonly long total;
-
-    Invert(NodeSpec spec, CompileScope scope, InvertState state, Rendered audio) : base(spec, scope.MaxBlock, audio.Right is not null)
-    {
-        this.state = state;
-        this.audio = audio;
-        total = spec.Duration is { } d ? Math.Min(audio.Frames, FramesWave.ToFrames(d, scope.SampleRate)) : audio.Frames;
-    }
+    Invert(NodeSpec spec, CompileScope scope, InvertState state, Rendered audio) : base(spec, scope, state, audio) { }
 
     static Signal Compile(NodeSpec spec, CompileScope scope)
     {
@@ -39,16 +30,5 @@ public sealed class Invert : Signal
         Array.Reverse(source.Left);
         if (source.Right is not null) Array.Reverse(source.Right);
         return new Invert(spec, scope, state, source);
-    }
-
-    protected override int Render(in Block block)
-    {
-        var clock = state.Clock;
-        var n = (int)Math.Min(block.Count, Math.Max(0, total - clock));
-        if (n == 0) return Finish(block, 0);
-        audio.Left.AsSpan((int)clock, n).CopyTo(Left);
-        if (Right is not null) audio.Right.AsSpan((int)clock, n).CopyTo(Right);
-        state.Clock = clock + n;
-        return Finish(block, n);
     }
 }

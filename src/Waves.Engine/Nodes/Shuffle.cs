@@ -20,7 +20,7 @@ public sealed class ShuffleState : NodeState;
 /// <c>chunks: N</c> spreads the length over N chunks); every seam fades both sides (the original
 /// left the first chunk's tail unfaded); a stereo signal crossfades (the original crashed).</para>
 /// </summary>
-public sealed class Shuffle : Signal
+public sealed class Shuffle : RenderedPlayback
 {
     public static readonly NodeInfo Info = new(
         "shuffle", "plays its whole signal in shuffled chunks, some reversed", "mono or stereo, as the signal",
@@ -35,16 +35,7 @@ public sealed class Shuffle : Signal
         ExtraKeys.Forbid,
         Compile);
 
-    readonly ShuffleState state;
-    readonly Rendered audio;
-    readonly long total;
-
-    Shuffle(NodeSpec spec, CompileScope scope, ShuffleState state, Rendered audio) : base(spec, scope.MaxBlock, audio.Right is not null)
-    {
-        this.state = state;
-        this.audio = audio;
-        total = spec.Duration is { } d ? Math.Min(audio.Frames, FramesWave.ToFrames(d, scope.SampleRate)) : audio.Frames;
-    }
+    Shuffle(NodeSpec spec, CompileScope scope, ShuffleState state, Rendered audio) : base(spec, scope, state, audio) { }
 
     static Signal Compile(NodeSpec spec, CompileScope scope)
     {
@@ -68,16 +59,5 @@ public sealed class Shuffle : Signal
             crossfade.IsConstant ? FramesWave.ToFrames(crossfade.ExactConstant, scope.SampleRate) : 0,
             scope.SeedFor(spec));
         return new Shuffle(spec, scope, state, arrangement.Apply(source));
-    }
-
-    protected override int Render(in Block block)
-    {
-        var clock = state.Clock;
-        var n = (int)Math.Min(block.Count, Math.Max(0, total - clock));
-        if (n == 0) return Finish(block, 0);
-        audio.Left.AsSpan((int)clock, n).CopyTo(Left);
-        if (Right is not null) audio.Right.AsSpan((int)clock, n).CopyTo(Right);
-        state.Clock = clock + n;
-        return Finish(block, n);
     }
 }
