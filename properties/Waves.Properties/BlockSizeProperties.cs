@@ -9,16 +9,8 @@ namespace Waves.Properties;
 public sealed class BlockSizeProperties
 {
     [Property(MaxTest = 300, Arbitrary = [typeof(PatchArbitraries)])]
-    public void Render_IsTheSameForAnyBlockSize(GeneratedPatch patch, RenderChoice choice)
-    {
-        var a = PatchRender.Render(patch, choice.BlockA, choice.Seed);
-        var feedback = PatchRender.HasFeedback(patch);
-        var b = PatchRender.Render(patch, feedback ? choice.BlockA : choice.BlockB, choice.Seed);
-        if (PatchRender.FirstDifference(a, b) is { } diff)
-            Assert.Fail(feedback
-                ? $"two renders of a sound with feedback at block size {choice.BlockA} differ: {diff}"
-                : $"block size {choice.BlockA} and {choice.BlockB} renders differ: {diff}");
-    }
+    public void Render_IsTheSameForAnyBlockSize(GeneratedPatch patch, RenderChoice choice) =>
+        PatchRender.AssertSameForAnyBlockSize(patch, choice);
 
     [Property(MaxTest = 60, Arbitrary = [typeof(PatchArbitraries)])]
     public void Render_WithSameSeed_IsIdentical(GeneratedPatch patch, RenderChoice choice)

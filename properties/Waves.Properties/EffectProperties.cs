@@ -9,16 +9,8 @@ namespace Waves.Properties;
 public sealed class EffectProperties
 {
     [Property(MaxTest = 150, Arbitrary = [typeof(PatchArbitraries), typeof(EffectArbitraries)])]
-    public void Render_IsTheSameForAnyBlockSize(ProcessedPatch patch, RenderChoice choice)
-    {
-        // A generated sound may hold a feedback loop (a sub-patch reading itself): that one is delayed by
-        // a block, so it is only rendered twice at the same size.
-        var feedback = PatchRender.HasFeedback(patch.Patch);
-        var a = PatchRender.Render(patch.Patch, choice.BlockA, choice.Seed);
-        var b = PatchRender.Render(patch.Patch, feedback ? choice.BlockA : choice.BlockB, choice.Seed);
-        if (PatchRender.FirstDifference(a, b) is { } diff)
-            Assert.Fail($"block size {choice.BlockA} and {(feedback ? choice.BlockA : choice.BlockB)} renders differ: {diff}");
-    }
+    public void Render_IsTheSameForAnyBlockSize(ProcessedPatch patch, RenderChoice choice) =>
+        PatchRender.AssertSameForAnyBlockSize(patch.Patch, choice);
 }
 
 /// <summary>A generated sound with filter, delay and map nodes (<see cref="PatchGen.Processed"/>).</summary>

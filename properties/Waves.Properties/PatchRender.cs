@@ -30,6 +30,19 @@ public static class PatchRender
     /// <summary>True when the sound has a feedback loop: its output depends on the block size there.</summary>
     public static bool HasFeedback(GeneratedPatch patch) => Compile(patch, 64, 1).Problems.Any(IsFeedbackWarning);
 
+    /// <summary>Fails unless the sound renders the same at the two block sizes of <paramref name="choice"/>;
+    /// a sound with feedback (delayed by a block there) is rendered twice at the first size instead.</summary>
+    public static void AssertSameForAnyBlockSize(GeneratedPatch patch, RenderChoice choice)
+    {
+        var a = Render(patch, choice.BlockA, choice.Seed);
+        var feedback = HasFeedback(patch);
+        var b = Render(patch, feedback ? choice.BlockA : choice.BlockB, choice.Seed);
+        if (FirstDifference(a, b) is { } diff)
+            Assert.Fail(feedback
+                ? $"two renders of a sound with feedback at block size {choice.BlockA} differ: {diff}"
+                : $"block size {choice.BlockA} and {choice.BlockB} renders differ: {diff}");
+    }
+
     /// <summary>Renders up to <see cref="MaxFrames"/>; throws when the sound does not compile or a node faulted.</summary>
     public static RenderedAudio Render(GeneratedPatch patch, int blockSize, ulong seed) => Render(patch.Yaml, blockSize, seed);
 

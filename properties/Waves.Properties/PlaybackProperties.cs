@@ -16,14 +16,8 @@ public sealed class PlaybackProperties
     }
 
     [Property(MaxTest = 150, Arbitrary = [typeof(PatchArbitraries), typeof(PlaybackArbitraries)])]
-    public void Render_IsTheSameForAnyBlockSize(PlayedPatch patch, RenderChoice choice)
-    {
-        var feedback = PatchRender.HasFeedback(patch.Patch);
-        var a = PatchRender.Render(patch.Patch, choice.BlockA, choice.Seed);
-        var b = PatchRender.Render(patch.Patch, feedback ? choice.BlockA : choice.BlockB, choice.Seed);
-        if (PatchRender.FirstDifference(a, b) is { } diff)
-            Assert.Fail($"block size {choice.BlockA} and {(feedback ? choice.BlockA : choice.BlockB)} renders differ: {diff}");
-    }
+    public void Render_IsTheSameForAnyBlockSize(PlayedPatch patch, RenderChoice choice) =>
+        PatchRender.AssertSameForAnyBlockSize(patch.Patch, choice);
 }
 
 /// <summary>A generated sound with nodes that play audio from memory (<see cref="PatchGen.Played"/>).</summary>
