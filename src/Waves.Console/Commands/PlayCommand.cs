@@ -45,8 +45,13 @@ static class PlayCommand
         if (record is not null) CommandInputs.CheckOverwrite(o, record);
         if (o.Has("--stems") && record is null) throw new UsageException("--stems goes with --record FILE.wav");
         var parsed = CommandInputs.Sound(o);
-        if (!Enum.TryParse<ReloadAt>(o.Get("--reload-at") ?? "block", ignoreCase: true, out var reloadAt) || !Enum.IsDefined(reloadAt))
-            throw new UsageException("--reload-at expects block, beat or bar");
+        var reloadAt = (o.Get("--reload-at") ?? "block") switch
+        {
+            "block" => ReloadAt.Block,
+            "beat" => ReloadAt.Beat,
+            "bar" => ReloadAt.Bar,
+            _ => throw new UsageException("--reload-at expects block, beat or bar"),
+        };
 
         var folder = o.Get("--sounds") ?? "sounds";
         var library = SoundLibrary.Load(folder);

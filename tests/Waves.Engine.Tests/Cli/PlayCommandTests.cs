@@ -236,6 +236,38 @@ public sealed class PlayCommandTests : IDisposable
 
     // ---------------------------------------------------------------- helpers
 
+    /// <summary>A sine under a 240 bpm tempo: a bar is exactly one second (44100 frames).</summary>
+    static string Bars(int freq) => $"tone:\n  tempo:\n    bpm: 240\n    signal: {{osc: {{freq: {freq}, amp: 0.5}}}}\n";
+
+    [Fact]
+    public void ReloadAtBar_HoldsAnEditUntilTheFirstBlockOfTheNextBar()
+    {
+        WriteSounds(Bars(220));
+        var play = Running.Start("", "play", "tone", "--duration", "2.5", "--reload-at", "bar");
+        Assert.True(play.WaitForOutput("edit sounds", TimeSpan.FromSeconds(10)), play.ToString());
+        Thread.Sleep(300);                  // mid-way through the first bar
+        SaveSounds(Bars(330));
+        var r = play.Finish(TimeSpan.FromSeconds(20));
+        output.WriteLine(r.ToString());
+
+        var applied = Regex.Match(r.Out, @"revision 2 applied at frame (\d+) ");
+        Assert.True(applied.Success, r.ToString());
+        var frame = long.Parse(applied.Groups[1].Value);
+        // A bar starts every 44100 frames; swaps stay on block boundaries (512 frames).
+        Assert.Equal(0, frame % RenderSettings.DefaultBlockSize);
+        Assert.InRange(frame % Rate, 0, RenderSettings.DefaultBlockSize - 1);
+        Assert.True(frame >= Rate, $"applied at {frame}, before the first bar line");
+    }
+
+    [Fact]
+    public void ReloadAt_OtherThanBlockBeatOrBar_IsAUsageError()
+    {
+        WriteSounds(Bars(220));
+        var r = Running.Start("", "play", "tone", "--reload-at", "1").Finish(TimeSpan.FromSeconds(10));
+        Assert.NotEqual(0, r.Exit);
+        Assert.Contains("--reload-at expects block, beat or bar", r.Err);
+    }
+
     static void WriteSounds(string yaml)
     {
         Directory.CreateDirectory("sounds");
