@@ -44,7 +44,7 @@ public static class PreRender
         var env = new CompileEnv
         {
             SampleRate = scope.SampleRate, MaxBlock = scope.MaxBlock, Seed = scope.Env.Seed,
-            States = new StateStore(), Vars = scope.Env.Vars, ProjectRoot = scope.Env.ProjectRoot,
+            States = new StateStore(), Vars = scope.Env.Vars, ProjectRoot = scope.Env.ProjectRoot, Inputs = scope.Env.Inputs,
             Ids = specs.Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
             ExplicitIds = specs.Where(s => s.ExplicitId).Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
         };

@@ -15,6 +15,9 @@ public sealed class CompileEnv
     /// <summary>Folder that relative sample paths resolve against first (the project root).</summary>
     public string ProjectRoot { get; init; } = ".";
 
+    /// <summary>The session's live sources, which <c>input</c> and the MIDI nodes read.</summary>
+    public SessionInputs Inputs { get; init; } = SessionInputs.None;
+
     /// <summary>The patch being replaced, when this compile is a reload.</summary>
     public PreviousPatch? Previous { get; init; }
 

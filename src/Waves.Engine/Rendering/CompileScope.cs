@@ -135,7 +135,7 @@ public sealed partial class CompileScope : INameResolver
         var shadow = new CompileEnv
         {
             SampleRate = SampleRate, MaxBlock = MaxBlock, Seed = Env.Seed, States = new StateStore(),
-            Vars = previous.Vars, ProjectRoot = Env.ProjectRoot,
+            Vars = previous.Vars, ProjectRoot = Env.ProjectRoot, Inputs = Env.Inputs,
             Ids = previous.Ids, ExplicitIds = previous.ExplicitIds, Links = Env.Links, Outer = Env.Outer ?? Env,
         };
         PrepareShadow(old, previous, shadow);

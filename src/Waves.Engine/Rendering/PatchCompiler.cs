@@ -34,6 +34,7 @@ public static class PatchCompiler
                 States = new StateStore(previous?.Patch.States),
                 Vars = vars ?? new Dictionary<string, RawNode>(),
                 ProjectRoot = projectRoot,
+                Inputs = settings.Inputs,
                 Previous = previous,
                 FadeFrames = fadeFrames,
                 Ids = allIds,

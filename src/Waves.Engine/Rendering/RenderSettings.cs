@@ -6,4 +6,7 @@ public sealed record RenderSettings(int SampleRate = 44100, int BlockSize = Rend
 {
     public const int DefaultBlockSize = 512;
     public const ulong DefaultSeed = 1;
+
+    /// <summary>The session's live sources (audio input, MIDI); silent unless a session provides them.</summary>
+    public SessionInputs Inputs { get; init; } = SessionInputs.None;
 }
