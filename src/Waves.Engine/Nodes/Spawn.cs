@@ -18,24 +18,27 @@ public sealed class SpawnState : NodeState
     }
 }
 
-/// <summary>One voice slot of a spawn: whether it sounds, and when it started.</summary>
+/// <summary>One voice slot of a spawn: whether it sounds, when it started, and the frames left of
+/// its fade-out when it was stolen (0: not fading).</summary>
 public sealed class SpawnSlotState : NodeState
 {
     public bool Active;
     public long Order;
+    public int FadeLeft;
 
     public override void CopyFrom(NodeState other)
     {
         base.CopyFrom(other);
         var o = (SpawnSlotState)other;
-        (Active, Order) = (o.Active, o.Order);
+        (Active, Order, FadeLeft) = (o.Active, o.Order, o.FadeLeft);
     }
 }
 
 /// <summary>
 /// <c>spawn</c>: each rising edge of <c>trigger</c> through <c>threshold</c> starts a copy of
 /// <c>signal</c> on that frame; copies play until they end, summed. At most <c>voices</c> play: a new
-/// one takes the place of the oldest, cut (as in the original). The voices are compiled with the
+/// one fades the oldest out over 5 ms (the original cut it, with a click); two spare slots let the
+/// faded voice ring out beside the new one. The voices are compiled with the
 /// patch (slot k's nodes have ids <c>…/signal/k/…</c> and keep their states across reloads, so a
 /// reload neither cuts nor restarts them); starting one copies fresh values into its states and
 /// allocates nothing. Inside a voice, <c>gate</c> is 1. Never ends.
@@ -47,13 +50,18 @@ public sealed class Spawn : Signal
         [
             new("trigger", ParamKind.Wave, "a rising edge through threshold starts a voice"),
             new("signal", ParamKind.Wave, "what each voice plays"),
-            new("voices", ParamKind.Number, "most voices at once; the oldest is cut for a new one") { Default = 32, Min = 1, Max = MaxVoices },
+            new("voices", ParamKind.Number, "most voices at once; the oldest fades out for a new one") { Default = 32, Min = 1, Max = MaxVoices },
             new("threshold", ParamKind.Number, "level the trigger rises through") { Default = 0.5 },
         ],
         ExtraKeys.Forbid,
         Compile);
 
     public const int MaxVoices = 256;
+
+    /// <summary>Slots beyond <c>voices</c>, where stolen voices fade out.</summary>
+    const int Spare = 2;
+
+    const double StealSeconds = 0.005;
 
     sealed record Voice(Signal Signal, SpawnSlotState Slot, StateWrite Restart);
 
@@ -62,10 +70,13 @@ public sealed class Spawn : Signal
     readonly Voice[] voices;
     readonly float threshold;
     readonly float[] triggers;
+    readonly int limit, stealFrames;
 
-    Spawn(NodeSpec spec, CompileScope scope, SpawnState state, Wave trigger, Voice[] voices)
+    Spawn(NodeSpec spec, CompileScope scope, SpawnState state, Wave trigger, Voice[] voices, int limit)
         : base(spec, scope.MaxBlock, voices.Length > 0 && voices[0].Signal.IsStereo)
     {
+        this.limit = limit;
+        stealFrames = Math.Max(1, (int)(StealSeconds * scope.SampleRate));
         this.state = state;
         this.trigger = trigger;
         this.voices = voices;
@@ -82,8 +93,8 @@ public sealed class Spawn : Signal
         var trigger = children.CompileWave(spec.Get("trigger"), 0, spec, "trigger");
         var count = spec.Get("voices") is Value.Number v ? (int)Math.Clamp(v.V, 1, MaxVoices) : 32;
         var inner = children.WithName("gate", new NameBinding.Number(1));
-        var voices = new Voice[count];
-        for (var k = 0; k < count; k++)
+        var voices = new Voice[count + Spare];
+        for (var k = 0; k < voices.Length; k++)
         {
             var prefix = $"{spec.Id}/signal/{k}";
             var value = spec.Get("signal") is Value.Node node ? new Value.Node(VoiceSpecs.ForSlot(node.Spec, spec.Id, "signal", k)) : spec.Get("signal");
@@ -98,7 +109,7 @@ public sealed class Spawn : Signal
         }
         if (voices.Select(x => x.Signal.IsStereo).Distinct().Count() > 1)
             scope.Env.Error(spec.Pos, "the voices of 'spawn' must all be mono or all stereo");
-        return new Spawn(spec, scope, state, trigger, voices);
+        return new Spawn(spec, scope, state, trigger, voices, count);
     }
 
     protected override int Render(in Block block)
@@ -127,15 +138,28 @@ public sealed class Spawn : Signal
         return n;
     }
 
-    /// <summary>Starts a voice in a free slot, or in the oldest one's.</summary>
+    /// <summary>Starts a voice in a free slot; beyond the limit the oldest ringing voice starts
+    /// fading. With every slot busy the fading voice closest to silence is cut.</summary>
     void Start(long frame)
     {
-        Voice? pick = null;
+        Voice? oldest = null, free = null, quietest = null;
+        var ringing = 0;
         foreach (var v in voices)
         {
-            if (!v.Slot.Active) { pick = v; break; }
-            if (pick is null || v.Slot.Order < pick.Slot.Order) pick = v;
+            var slot = v.Slot;
+            if (!slot.Active) free ??= v;
+            else if (slot.FadeLeft > 0)
+            {
+                if (quietest is null || slot.FadeLeft < quietest.Slot.FadeLeft) quietest = v;
+            }
+            else
+            {
+                ringing++;
+                if (oldest is null || slot.Order < oldest.Slot.Order) oldest = v;
+            }
         }
+        if (ringing >= limit && oldest is not null) oldest.Slot.FadeLeft = stealFrames;
+        var pick = free ?? quietest ?? oldest;
         if (pick is null) return;
         pick.Restart.Apply(frame);
         pick.Slot.Order = state.Started++;
@@ -147,16 +171,25 @@ public sealed class Spawn : Signal
         if (to <= from) return;
         foreach (var v in voices)
         {
-            if (!v.Slot.Active) continue;
+            var slot = v.Slot;
+            if (!slot.Active) continue;
             var got = v.Signal.Pull(SubBlock.Of(block, from, to - from));
             var l = v.Signal.Left;
-            for (var j = 0; j < got; j++) Left[from + j] += l[j];
-            if (Right is not null)
+            var r = Right is null ? null : v.Signal.Right ?? l;
+            var ended = got < to - from;
+            for (var j = 0; j < got; j++)
             {
-                var r = v.Signal.Right ?? l;
-                for (var j = 0; j < got; j++) Right[from + j] += r[j];
+                var fading = slot.FadeLeft > 0;
+                var gain = fading ? (float)slot.FadeLeft-- / stealFrames : 1f;
+                Left[from + j] += gain * l[j];
+                if (r is not null) Right![from + j] += gain * r[j];
+                if (fading && slot.FadeLeft == 0)
+                {
+                    ended = true;
+                    break;
+                }
             }
-            if (got < to - from) v.Slot.Active = false;
+            if (ended) slot.Active = false;
         }
     }
 

@@ -21,12 +21,26 @@ public sealed class SpawnTests
     }
 
     [Fact]
-    public void Voices_Overlap_AndTheOldestIsCutBeyondTheLimit()
+    public void Voices_Overlap_AndBeyondTheLimitTheOldestFadesOutOver5ms()
     {
         var two = Render("voices: 2, signal: {expression: {exp: t, duration: 0.15}}");
         Assert.Equal(0.11f + 0.01f, two[110], 1e-5);
+        // At 1 kHz the fade is 5 frames: the first voice (t = 0.1 at frame 100) fades 5/5 … 1/5 while
+        // the new one starts; from frame 105 only the new one sounds.
         var one = Render("voices: 1, signal: {expression: {exp: t, duration: 0.15}}");
+        for (var j = 0; j < 5; j++)
+            Assert.Equal(0.001f * j + (0.1f + 0.001f * j) * (5 - j) / 5f, one[100 + j], 1e-5);
+        Assert.Equal(0.005f, one[105], 1e-6);
         Assert.Equal(0.01f, one[110], 1e-6);
+    }
+
+    [Fact]
+    public void StealingEveryFrame_NeverPlaysMoreThanTheLimitPlusTheFadingSpares()
+    {
+        // Edges every frame with one voice: each start steals, the spares fill with fading voices,
+        // and the quietest fading one is cut: the level stays bounded.
+        var x = Patches.Render("s:\n  spawn: {trigger: \"1 if t * 1000 % 2 < 1 else 0\", voices: 1, signal: {expression: {exp: 1}}}\n", 0.05, rate: 1000).Left;
+        Assert.All(x.Skip(2), v => Assert.InRange(v, 1f, 3f));
     }
 
     [Fact]
