@@ -31,7 +31,18 @@ public interface INameResolver
 /// <summary>Options fixed when an expression is compiled.</summary>
 /// <param name="MaxBlock">Largest block ever evaluated; scratch buffers are sized for it.</param>
 /// <param name="Seed">Seed of <c>rand</c> at this expression site (derived from session seed and node id).</param>
-public sealed record ExprOptions(int MaxBlock, double SampleRate, ulong Seed);
+public sealed record ExprOptions(int MaxBlock, double SampleRate, ulong Seed)
+{
+    /// <summary>Inside a voice that a node starts again and again (spawn, sequencer): its start
+    /// number, mixed into <c>rand</c>'s draws so that each start draws anew.</summary>
+    public IVoiceOrdinal? Voice { get; init; }
+}
+
+/// <summary>A voice's start number: which start of its slot is playing now (render-thread state).</summary>
+public interface IVoiceOrdinal
+{
+    long Ordinal { get; }
+}
 
 /// <summary>A compiled expression: fills a block of per-sample values, allocation-free.</summary>
 public abstract class CompiledExpression

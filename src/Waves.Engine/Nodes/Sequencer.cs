@@ -15,6 +15,7 @@ namespace Waves.Engine.Nodes;
 /// and an edited sound is heard from its next start after the reload (a voice ringing through the
 /// reload keeps its state and plays on in the new version). At most <c>voices</c> ring at once: a
 /// start beyond that fades the oldest voice out over 5 ms; a start finding no slot is skipped.
+/// <c>rand</c> in a voice draws anew at each start, the same whichever slot the start lands in.
 /// A voice plays until its sound ends or for the largest <c>duration</c> in the sound (1 s without
 /// one), as in the original.
 /// Differences from the original (fixes): steps fall on exact frames for any block size (the
@@ -54,6 +55,9 @@ public sealed class Sequencer : Signal
     readonly SequencerState state;
     readonly Mode mode;
     readonly VoicePool[] pools;
+    /// <summary>Every slot of every pool, kept in start order: voices are summed oldest first, so the
+    /// sum does not depend on which slot a start found free (which can depend on the block size).</summary>
+    readonly VoicePool.Slot[] byAge;
     readonly int[][] steps;
     readonly long repeat;
     readonly int voices, stealFrames;
@@ -71,6 +75,7 @@ public sealed class Sequencer : Signal
         this.state = state;
         this.mode = mode;
         this.pools = pools;
+        byAge = [.. pools.SelectMany(p => p.Slots)];
         this.steps = steps;
         this.interval = interval;
         this.swing = swing;
@@ -325,26 +330,38 @@ public sealed class Sequencer : Signal
         var s = state;
         var end = 0;
         stepEnd = at0;
-        foreach (var pool in pools)
-            foreach (var slot in pool.Slots)
+        SortByAge();
+        foreach (var slot in byAge)
+        {
+            var v = slot.State;
+            if (!v.Active) continue;
+            var current = v.Step == s.Step && v.Repeat == s.Repeat;
+            if (slot.RenderedInBlock == block)
             {
-                var v = slot.State;
-                if (!v.Active) continue;
-                var current = v.Step == s.Step && v.Repeat == s.Repeat;
-                if (slot.RenderedInBlock == block)
-                {
-                    if (current) stepEnd = -1;
-                    continue;
-                }
-                slot.RenderedInBlock = block;
-                var at = slot.StartedInBlock == block ? slot.Offset : 0;
-                var got = Play(b, slot, at);
-                end = Math.Max(end, at + got);
-                if (!current) continue;
-                if (v.Active) stepEnd = -1;
-                else if (stepEnd >= 0) stepEnd = Math.Max(stepEnd, at + got);
+                if (current) stepEnd = -1;
+                continue;
             }
+            slot.RenderedInBlock = block;
+            var at = slot.StartedInBlock == block ? slot.Offset : 0;
+            var got = Play(b, slot, at);
+            end = Math.Max(end, at + got);
+            if (!current) continue;
+            if (v.Active) stepEnd = -1;
+            else if (stepEnd >= 0) stepEnd = Math.Max(stepEnd, at + got);
+        }
         return end;
+    }
+
+    /// <summary>Insertion sort by start order: allocation-free, and linear when little changed.</summary>
+    void SortByAge()
+    {
+        for (var i = 1; i < byAge.Length; i++)
+        {
+            var slot = byAge[i];
+            var j = i - 1;
+            for (; j >= 0 && byAge[j].State.Order > slot.State.Order; j--) byAge[j + 1] = byAge[j];
+            byAge[j + 1] = slot;
+        }
     }
 
     /// <summary>Renders one voice from frame <paramref name="at"/> of the block into the output.</summary>

@@ -1,3 +1,4 @@
+using Waves.Engine.Expressions;
 using Waves.Engine.Rendering;
 
 namespace Waves.Engine.Nodes;
@@ -29,8 +30,10 @@ public sealed class SequencerState : NodeState
 /// <summary>One voice slot of a sequencer: whether it rings, since when and until when. Keyed by the
 /// sequencer's id and the slot, beside the states of the sound the slot plays, so a reload neither
 /// cuts nor restarts a ringing voice.</summary>
-public sealed class VoiceState : NodeState
+public sealed class VoiceState : NodeState, IVoiceOrdinal
 {
+    public long Ordinal => Order;
+
     public bool Active;
     /// <summary>Start order (larger is younger).</summary>
     public long Order;

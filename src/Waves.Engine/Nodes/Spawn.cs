@@ -20,7 +20,7 @@ public sealed class SpawnState : NodeState
 
 /// <summary>One voice slot of a spawn: whether it sounds, when it started, and the frames left of
 /// its fade-out when it was stolen (0: not fading).</summary>
-public sealed class SpawnSlotState : NodeState
+public sealed class SpawnSlotState : NodeState, IVoiceOrdinal
 {
     public bool Active;
     public long Order;
@@ -32,13 +32,16 @@ public sealed class SpawnSlotState : NodeState
         var o = (SpawnSlotState)other;
         (Active, Order, FadeLeft) = (o.Active, o.Order, o.FadeLeft);
     }
+
+    public long Ordinal => Order;
 }
 
 /// <summary>
 /// <c>spawn</c>: each rising edge of <c>trigger</c> through <c>threshold</c> starts a copy of
 /// <c>signal</c> on that frame; copies play until they end, summed. At most <c>voices</c> play: a new
 /// one fades the oldest out over 5 ms (the original cut it, with a click); two spare slots let the
-/// faded voice ring out beside the new one. The voices are compiled with the
+/// faded voice ring out beside the new one; <c>rand</c> in a voice draws anew at each start. The
+/// voices are compiled with the
 /// patch (slot k's nodes have ids <c>…/signal/k/…</c> and keep their states across reloads, so a
 /// reload neither cuts nor restarts them); starting one copies fresh values into its states and
 /// allocates nothing. Inside a voice, <c>gate</c> is 1. Never ends.
@@ -99,7 +102,7 @@ public sealed class Spawn : Signal
             var prefix = $"{spec.Id}/signal/{k}";
             var value = spec.Get("signal") is Value.Node node ? new Value.Node(VoiceSpecs.ForSlot(node.Spec, spec.Id, "signal", k)) : spec.Get("signal");
             var slot = scope.Env.States.Bind<SpawnSlotState>(prefix + "#slot");
-            var signal = inner.CompileSignal(value, slot);
+            var signal = inner.WithVoiceSlot(slot, prefix, $"{spec.Id}/signal", k).CompileSignal(value, slot);
             var fresh = scope.Env.States.Bound
                 .Where(kv => kv.Key.StartsWith(prefix + "/", StringComparison.Ordinal) || kv.Key.StartsWith(prefix + "#", StringComparison.Ordinal) && kv.Value != slot)
                 .Select(kv => (kv.Value, kv.Value.Fresh()))

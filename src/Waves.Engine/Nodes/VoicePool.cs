@@ -46,12 +46,13 @@ sealed class VoicePool
         {
             var prefix = $"{owner.Id}/voice/{name}/{k}";
             var spec = Rename(sound, at, prefix);
-            var signal = scope.CompileNode(spec);
+            var voice = scope.Env.States.Bind<VoiceState>(prefix + "#voice");
+            var signal = scope.WithVoiceSlot(voice, prefix, $"{owner.Id}/voice/{name}", k).CompileNode(spec);
             var fresh = scope.Env.States.Bound
                 .Where(kv => kv.Key.StartsWith(prefix + "/", StringComparison.Ordinal))
                 .Select(kv => (kv.Value, kv.Value.Fresh()))
                 .ToArray();
-            compiled[k] = new Slot(signal, scope.Env.States.Bind<VoiceState>(prefix + "#voice"), new StateWrite(fresh));
+            compiled[k] = new Slot(signal, voice, new StateWrite(fresh));
         }
         var seconds = (sound with { Triggered = false }).DeclaredDuration() ?? 1;
         return new VoicePool(compiled, Math.Max(1, FramesWave.ToFrames(seconds, scope.SampleRate)));

@@ -20,7 +20,7 @@ public sealed partial class CompileScope
     string? nodeId => place?.NodeId;
 
     CompileScope AtNode(NodeSpec spec) =>
-        new(Env, names, Duration, inFade, new Place(spec.Id, place?.Providers ?? [], place?.Voice ?? VoiceOf(spec)));
+        new(Env, names, Duration, inFade, new Place(spec.Id, place?.Providers ?? [], place?.Voice ?? VoiceOf(spec)), slot);
 
     /// <summary>A voice: the voice's id of each explicit id of its template, and how the path ids of
     /// its nodes differ from the template's (<c>parent/signal/2/…</c> for <c>parent/signal/…</c>).</summary>

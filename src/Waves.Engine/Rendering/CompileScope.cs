@@ -16,13 +16,20 @@ public sealed partial class CompileScope : INameResolver
 
     readonly bool inFade;
 
-    CompileScope(CompileEnv env, ImmutableDictionary<string, NameBinding> names, double? duration, bool inFade = false, Place? place = null)
+    /// <summary>Inside a voice slot that is started again and again: its start number, and the ids
+    /// of the slot (<c>…/k</c>) as the template's, so that a draw does not depend on the slot.</summary>
+    readonly VoiceSlot? slot;
+
+    sealed record VoiceSlot(IVoiceOrdinal Ordinal, string SlotPrefix, string SharedPrefix, string Suffix);
+
+    CompileScope(CompileEnv env, ImmutableDictionary<string, NameBinding> names, double? duration, bool inFade = false, Place? place = null, VoiceSlot? slot = null)
     {
         Env = env;
         this.names = names;
         Duration = duration;
         this.inFade = inFade;
         this.place = place;
+        this.slot = slot;
     }
 
     public static CompileScope Root(CompileEnv env) => new(env, ImmutableDictionary<string, NameBinding>.Empty, null);
@@ -35,12 +42,26 @@ public sealed partial class CompileScope : INameResolver
     public double? Duration { get; }
 
     public CompileScope WithDuration(double? duration) =>
-        duration is null ? this : new CompileScope(Env, names, duration, inFade, place);
+        duration is null ? this : new CompileScope(Env, names, duration, inFade, place, slot);
 
     public CompileScope WithName(string name, NameBinding binding) =>
-        new(Env, names.SetItem(name, binding), Duration, inFade, binding is NameBinding.Signal ? place?.Providing() : place);
+        new(Env, names.SetItem(name, binding), Duration, inFade, binding is NameBinding.Signal ? place?.Providing() : place, slot);
 
-    CompileScope With(CompileEnv env, bool fading) => new(env, names, Duration, fading, place);
+    CompileScope With(CompileEnv env, bool fading) => new(env, names, Duration, fading, place, slot);
+
+    /// <summary>For the nodes of voice slot <paramref name="index"/> (ids under <paramref name="slotPrefix"/>,
+    /// explicit ids with <c>#index</c>): <c>rand</c> draws from the template's ids and the slot's start
+    /// number, so each start draws anew and the slot a start lands in changes nothing.</summary>
+    public CompileScope WithVoiceSlot(IVoiceOrdinal ordinal, string slotPrefix, string sharedPrefix, int index) =>
+        new(Env, names, Duration, inFade, place, new VoiceSlot(ordinal, slotPrefix, sharedPrefix, $"#{index}"));
+
+    /// <summary>The id a draw of node <paramref name="id"/> is seeded from.</summary>
+    string DrawId(string id)
+    {
+        if (slot is null) return id;
+        if (id.EndsWith(slot.Suffix, StringComparison.Ordinal)) id = id[..^slot.Suffix.Length];
+        return id.StartsWith(slot.SlotPrefix, StringComparison.Ordinal) ? slot.SharedPrefix + id[slot.SlotPrefix.Length..] : id;
+    }
 
     /// <summary>True inside a subtree that is already being crossfaded (no fades nest there).</summary>
     public bool InFade => inFade;
@@ -179,11 +200,12 @@ public sealed partial class CompileScope : INameResolver
 
     Wave CompileExpression(Value.Text t, NodeSpec? owner, string site)
     {
-        var seed = Seeds.For(Env.Seed, owner?.Id ?? "", site);
+        var id = DrawId(owner?.Id ?? "");
+        var seed = Seeds.For(Env.Seed, id, site);
         if (owner is not null && owner.Get("seed") is Value.Number { V: var s } && s != 0)
-            seed = Seeds.For((ulong)(long)s, owner.Id, site);
+            seed = Seeds.For((ulong)(long)s, id, site);
         var reads = new ExpressionNames(this, t);
-        var r = ExpressionCompiler.Compile(t.V, t.TextPos, reads, new ExprOptions(MaxBlock, SampleRate, seed));
+        var r = ExpressionCompiler.Compile(t.V, t.TextPos, reads, new ExprOptions(MaxBlock, SampleRate, seed) { Voice = slot?.Ordinal });
         Env.Problems.AddRange(t.MultiLine ? r.Problems.Select(p => p with { Pos = t.TextPos }) : r.Problems);
         if (r.Expression is null) return new ConstWave(0);
         return r.Expression.IsConstant

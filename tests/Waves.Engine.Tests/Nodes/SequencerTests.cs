@@ -185,4 +185,24 @@ public sealed class SequencerTests
         var bytes = RenderAllocations.Of(() => Patches.Patch("s:\n  tempo: {bpm: {osc: {freq: 1, range: [100, 400]}}, signal: beat_tick + bar_number + beat}\n", block: 128), 200);
         Assert.Equal(0, bytes);
     }
+
+    [Fact]
+    public void RandInAStepSound_DrawsAnewAtEachStart_WhereASlotReplayedItsFirstDraw()
+    {
+        var x = Patches.Render("s:\n  sequencer: {interval: 0.01, repeat: 8, steps: [{expression: {exp: \"rand()\", duration: 0.005}}]}\n", 0.08, rate: 1000).Left;
+        var draws = Enumerable.Range(0, 8).Select(k => x[k * 10 + 2]).ToArray();
+        Assert.All(draws, d => Assert.InRange(d, 0f, 1f));
+        Assert.True(draws.Distinct().Count() >= 7, string.Join(", ", draws));
+    }
+
+    [Fact]
+    public void OverlappingVoicesEndingInsideBlocks_GiveTheSameBitsForAnyBlockSize()
+    {
+        // Voices end mid-block while the next starts: a large block finds another slot free than a
+        // small one. Draws follow the start, not the slot, and voices are summed oldest first.
+        const string yaml = "s:\n  sequencer:\n    interval: 0.0237\n    steps:\n      - osc: {type: sin, freq: \"rand(200, 900)\", amp: \"rand(0.1, 0.3)\", duration: 0.061}\n";
+        var a = Patches.Render(yaml, 0.5, block: 1).Left;
+        Assert.Equal(a, Patches.Render(yaml, 0.5, block: 4096).Left);
+        Assert.Equal(a, Patches.Render(yaml, 0.5, block: 333).Left);
+    }
 }

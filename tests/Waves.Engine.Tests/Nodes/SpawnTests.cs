@@ -59,4 +59,12 @@ public sealed class SpawnTests
         Assert.InRange(Signals.Peak(audio.Left), 0.9f, 1f);
         Assert.True(reference.Peak < 0.8);
     }
+
+    [Fact]
+    public void RandInAVoice_DrawsAnewAtEachStart()
+    {
+        var x = Render("voices: 2, signal: {expression: {exp: \"rand()\", duration: 0.02}}");
+        var draws = new[] { x[5], x[105], x[205] };
+        Assert.Equal(3, draws.Distinct().Count());
+    }
 }

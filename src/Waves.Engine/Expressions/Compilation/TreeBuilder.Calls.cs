@@ -165,19 +165,20 @@ internal sealed partial class TreeBuilder
     private Evaluator Rand(int site, List<Value> args, int offset)
     {
         var seed = options.Seed;
+        var voice = options.Voice;
         switch (args.Count)
         {
             case 0:
-                return new RandEvaluator(seed, site, new ConstantEvaluator(0), new ConstantEvaluator(1));
+                return new RandEvaluator(seed, site, new ConstantEvaluator(0), new ConstantEvaluator(1), voice);
             case 1 when args[0] is ListValue list:
                 if (list.Items.Count > 0)
-                    return new RandChoiceEvaluator(seed, site, new WaveList(ItemWaves(list)));
+                    return new RandChoiceEvaluator(seed, site, new WaveList(ItemWaves(list)), voice);
                 Report(list.Offset, "'rand' of an empty list");
                 return new ConstantEvaluator(0);
             case 1:
-                return new RandEvaluator(seed, site, new ConstantEvaluator(0), Wave(args[0]));
+                return new RandEvaluator(seed, site, new ConstantEvaluator(0), Wave(args[0]), voice);
             default:
-                return new RandEvaluator(seed, site, Wave(args[0]), Wave(args[1]));
+                return new RandEvaluator(seed, site, Wave(args[0]), Wave(args[1]), voice);
         }
     }
 }

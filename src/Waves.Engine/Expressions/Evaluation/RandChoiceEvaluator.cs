@@ -1,20 +1,22 @@
 namespace Waves.Engine.Expressions.Evaluation;
 
-/// <summary><c>rand(list)</c>: an item chosen anew each <see cref="RandHash.RandPeriod"/> samples.</summary>
-internal sealed class RandChoiceEvaluator(ulong seed, int site, WaveList list) : Evaluator
+/// <summary><c>rand(list)</c>: an item chosen anew each <see cref="RandHash.RandPeriod"/> samples (and at
+/// each start of its voice).</summary>
+internal sealed class RandChoiceEvaluator(ulong seed, int site, WaveList list, IVoiceOrdinal? voice) : Evaluator
 {
     public override void Evaluate(in EvalFrame frame, Span<double> dst)
     {
         list.Evaluate(frame);
         var period = long.MinValue;
         var k = 0;
+        var drawSeed = RandHash.ForVoice(seed, voice);
         for (var i = 0; i < frame.Count; i++)
         {
             var p = RandHash.PeriodOf(frame.Clock + i);
             if (p != period)
             {
                 period = p;
-                k = Math.Min((int)(RandHash.Uniform(seed, site, p) * list.Count), list.Count - 1);
+                k = Math.Min((int)(RandHash.Uniform(drawSeed, site, p) * list.Count), list.Count - 1);
             }
 
             dst[i] = list.Get(k, i);

@@ -1,8 +1,9 @@
 namespace Waves.Engine.Expressions.Evaluation;
 
 /// <summary><c>rand()</c>, <c>rand(hi)</c>, <c>rand(lo, hi)</c>: lo + u·(hi − lo) with u uniform in [0, 1),
-/// u drawn anew each <see cref="RandHash.RandPeriod"/> samples; the bounds are read per sample.</summary>
-internal sealed class RandEvaluator(ulong seed, int site, Evaluator low, Evaluator high) : Evaluator
+/// u drawn anew each <see cref="RandHash.RandPeriod"/> samples (and at each start of its voice); the
+/// bounds are read per sample.</summary>
+internal sealed class RandEvaluator(ulong seed, int site, Evaluator low, Evaluator high, IVoiceOrdinal? voice) : Evaluator
 {
     private double[] _high = [];
 
@@ -14,13 +15,14 @@ internal sealed class RandEvaluator(ulong seed, int site, Evaluator low, Evaluat
         high.Evaluate(frame, hi);
         var period = long.MinValue;
         var u = 0.0;
+        var drawSeed = RandHash.ForVoice(seed, voice);
         for (var i = 0; i < lo.Length; i++)
         {
             var p = RandHash.PeriodOf(frame.Clock + i);
             if (p != period)
             {
                 period = p;
-                u = RandHash.Uniform(seed, site, p);
+                u = RandHash.Uniform(drawSeed, site, p);
             }
 
             lo[i] += u * (hi[i] - lo[i]);
