@@ -3,13 +3,24 @@ using Waves.Engine.Patching;
 namespace Waves.Engine.Expressions;
 
 /// <summary>The block being evaluated: <c>t</c> of sample i is (Clock + i) / SampleRate.</summary>
-public readonly record struct EvalFrame(long Clock, int Count, double SampleRate);
+public readonly record struct EvalFrame(long Clock, int Count, double SampleRate)
+{
+    /// <summary>Session frame of the first sample evaluated (<see cref="ISignalSource.UnknownFrame"/>
+    /// when not known): a source filled for a whole block is read from this frame's place in it.</summary>
+    public long Frame { get; init; } = ISignalSource.UnknownFrame;
+}
 
 /// <summary>A signal whose current block the engine fills before expressions that read it are evaluated.</summary>
 public interface ISignalSource
 {
     /// <summary>Values of the current block, at least <see cref="EvalFrame.Count"/> long.</summary>
     ReadOnlySpan<float> Current { get; }
+
+    /// <summary>Session frame of <see cref="Current"/>'s first value. A reader rendering a part of that
+    /// block (a voice starting inside it, a select path) reads from its own frame's place.</summary>
+    long Frame => UnknownFrame;
+
+    const long UnknownFrame = long.MinValue;
 }
 
 /// <summary>What a free name in an expression stands for.</summary>

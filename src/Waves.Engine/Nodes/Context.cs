@@ -26,7 +26,9 @@ public sealed class Context : Signal
         public readonly string Name = name;
         public readonly Wave Wave = wave;
         public readonly float[] Buffer = new float[maxBlock];
+        public long Filled = ISignalSource.UnknownFrame;
         public ReadOnlySpan<float> Current => Buffer;
+        public long Frame => Filled;
     }
 
     readonly ContextState state;
@@ -72,7 +74,10 @@ public sealed class Context : Signal
         var n = (int)Math.Min(block.Count, Math.Max(0, total - clock));
         var sub = block with { Count = n };
         foreach (var v in variables)
+        {
             n = Math.Min(n, v.Wave.Fill(sub, clock, v.Buffer));
+            v.Filled = block.Frame;
+        }
         if (n == 0) return Finish(block, 0);
         var got = Math.Min(n, signal.Pull(block));
         signal.Left.AsSpan(0, got).CopyTo(Left);

@@ -103,8 +103,12 @@ public sealed class Spawn : Signal
             var value = spec.Get("signal") is Value.Node node ? new Value.Node(VoiceSpecs.ForSlot(node.Spec, spec.Id, "signal", k)) : spec.Get("signal");
             var slot = scope.Env.States.Bind<SpawnSlotState>(prefix + "#slot");
             var signal = inner.WithVoiceSlot(slot, prefix, $"{spec.Id}/signal", k).CompileSignal(value, slot);
+            // A start begins every state of the voice afresh: those under the slot's path, and those of
+            // its explicit ids (`x#k`), which live outside it.
+            var ids = value is Value.Node voiceNode ? VoiceSpecs.Ids(voiceNode.Spec).ToHashSet(StringComparer.Ordinal) : [];
             var fresh = scope.Env.States.Bound
-                .Where(kv => kv.Key.StartsWith(prefix + "/", StringComparison.Ordinal) || kv.Key.StartsWith(prefix + "#", StringComparison.Ordinal) && kv.Value != slot)
+                .Where(kv => kv.Value != slot && (kv.Key.StartsWith(prefix + "/", StringComparison.Ordinal)
+                    || kv.Key.StartsWith(prefix + "#", StringComparison.Ordinal) || OfVoice(kv.Key, ids)))
                 .Select(kv => (kv.Value, kv.Value.Fresh()))
                 .Append((slot, new SpawnSlotState { Active = true }))
                 .ToArray();
@@ -113,6 +117,18 @@ public sealed class Spawn : Signal
         if (voices.Select(x => x.Signal.IsStereo).Distinct().Count() > 1)
             scope.Env.Error(spec.Pos, "the voices of 'spawn' must all be mono or all stereo");
         return new Spawn(spec, scope, state, trigger, voices, count);
+    }
+
+    static bool OfVoice(string key, HashSet<string> ids)
+    {
+        if (ids.Contains(key)) return true;
+        var cut = key.IndexOf('#');
+        while (cut > 0)
+        {
+            if (ids.Contains(key[..cut])) return true;
+            cut = key.IndexOf('#', cut + 1);
+        }
+        return false;
     }
 
     protected override int Render(in Block block)

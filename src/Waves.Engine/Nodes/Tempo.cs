@@ -72,7 +72,9 @@ public sealed class Tempo : Signal
     sealed class Buffer(int maxBlock) : ISignalSource
     {
         public readonly float[] Values = new float[maxBlock];
+        public long Filled = ISignalSource.UnknownFrame;
         public ReadOnlySpan<float> Current => Values;
+        public long Frame => Filled;
     }
 
     readonly TempoState state;
@@ -179,6 +181,11 @@ public sealed class Tempo : Signal
                     lengths[k].Values[i] = b > 0 ? (float)(60 / b * Lengths[k].Beats) : float.PositiveInfinity;
             s.Previous = pos;
         }
+        bpmBuffer.Filled = block.Frame;
+        foreach (var b in ticks) b.Filled = block.Frame;
+        foreach (var b in counters) b.Filled = block.Frame;
+        foreach (var b in lengths)
+            if (b is not null) b.Filled = block.Frame;
         var got = signal.Pull(block);
         signal.Left.AsSpan(0, got).CopyTo(Left);
         if (Right is not null) signal.Right!.AsSpan(0, got).CopyTo(Right);

@@ -13,6 +13,17 @@ internal static class VoiceSpecs
     public static NodeSpec ForSlot(NodeSpec template, string parentId, string param, int slot) =>
         Rebase(template, $"{parentId}/{param}", $"{parentId}/{param}/{slot}", slot);
 
+    /// <summary>Every node id of a voice's tree (explicit ids with their <c>#k</c> included).</summary>
+    public static IEnumerable<string> Ids(NodeSpec spec) =>
+        spec.Params.SelectMany(p => Ids(p.Value)).Prepend(spec.Id);
+
+    static IEnumerable<string> Ids(Value value) => value switch
+    {
+        Value.Node n => Ids(n.Spec),
+        Value.List l => l.Items.SelectMany(Ids),
+        _ => [],
+    };
+
     static NodeSpec Rebase(NodeSpec spec, string from, string to, int slot)
     {
         var id = spec.ExplicitId ? $"{spec.Id}#{slot}"

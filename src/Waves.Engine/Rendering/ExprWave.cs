@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Waves.Engine.Expressions;
 
 namespace Waves.Engine.Rendering;
@@ -15,8 +16,12 @@ public sealed class ExprWave(CompiledExpression expr, int maxBlock, double sampl
     {
         var n = block.Count;
         var tmp = scratch.AsSpan(0, n);
-        expr.Evaluate(new EvalFrame(clock, n, sampleRate), tmp);
-        for (var i = 0; i < n; i++) dst[i] = (float)tmp[i];
+        expr.Evaluate(new EvalFrame(clock, n, sampleRate) { Frame = block.Frame }, tmp);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= n - 8; i += 8)
+                Vector256.Narrow(Vector256.Create(tmp.Slice(i, 4)), Vector256.Create(tmp.Slice(i + 4, 4))).CopyTo(dst.Slice(i, 8));
+        for (; i < n; i++) dst[i] = (float)tmp[i];
         return n;
     }
 }

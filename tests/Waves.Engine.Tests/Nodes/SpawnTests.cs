@@ -10,10 +10,12 @@ public sealed class SpawnTests
     static float[] Render(string parameters, int block = 64) =>
         Patches.Render($"s:\n  spawn: {{trigger: {Trigger}, {parameters}}}\n", 0.3, rate: 1000, block: block).Left;
 
-    [Fact]
-    public void EachEdge_StartsAVoiceOnItsFrame_ThatPlaysUntilItEnds()
+    [Theory]
+    [InlineData("")]
+    [InlineData("id: e, ")]     // an explicit id's state lives outside the slot's path: it starts afresh too
+    public void EachEdge_StartsAVoiceOnItsFrame_ThatPlaysUntilItEnds(string id)
     {
-        var x = Render("signal: {expression: {exp: t, duration: 0.05}}");
+        var x = Render($"signal: {{expression: {{{id}exp: t, duration: 0.05}}}}");
         Assert.Equal(0f, x[0]);
         Assert.Equal(0.049f, x[49], 1e-6);
         Assert.Equal(0f, x[50]);
