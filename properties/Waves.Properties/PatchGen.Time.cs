@@ -7,14 +7,39 @@ namespace Waves.Properties;
 public static partial class PatchGen
 {
     /// <summary>A node of time: smooth, select, snap, hold, glide, interval (as an osc's frequency),
-    /// automation, multiply, follow, retrigger or spawn, over generated sounds, with triggers and
+    /// automation, multiply, follow, retrigger, spawn, sequencer or tempo, over generated sounds, with triggers and
     /// switches fast enough (3–40 Hz) to fall inside blocks in a 0.3 s render.</summary>
     static Gen<PNode> TimeNode(GenScope scope) =>
         Gen.Frequency(
             (2, Defer(() => Smooth(scope))), (2, Defer(() => SelectNode(scope))), (2, Defer(() => Snap(scope))),
             (2, Defer(() => Hold(scope))), (2, Defer(() => Glide(scope))), (2, Defer(() => IntervalOsc(scope))),
             (3, Defer(() => Automation(scope))), (2, Defer(() => MultiplyNode(scope))), (2, Defer(() => Follow(scope))),
-            (2, Defer(() => Retrigger(scope))), (2, Defer(() => Spawn(scope))));
+            (2, Defer(() => Retrigger(scope))), (2, Defer(() => Spawn(scope))),
+            (2, Defer(() => Sequencer(scope, tempo: false))), (2, Defer(() => TempoNode(scope))));
+
+    /// <summary>Names a tempo gives the nodes below it that generated expressions may read.</summary>
+    static readonly string[] TempoNames = ["beat", "sixteenth_number", "beat_tick", "bpm"];
+
+    /// <summary>A tempo (steady, or swung by an LFO) over a sequencer stepping on its divisions; the
+    /// steps' sounds may read its names.</summary>
+    static Gen<PNode> TempoNode(GenScope scope) =>
+        from bpm in Gen.OneOf(Number((100, 400)).Select(Num), Osc(scope with { Depth = 0 }, OscRole.Modulator(100, 400)).Select(n => (PValue)n))
+        from sequencer in Sequencer(scope with { Vars = scope.Vars.AddRange(TempoNames) }, tempo: true)
+        select new PNode("tempo", [P("tempo", "bpm", bpm), P("tempo", "signal", sequencer)]);
+
+    /// <summary>A sequencer of one to three steps (sounds or rests) at 15–100 steps a second, or on a
+    /// tempo's divisions or beat ticks, sometimes with few voices (stealing).</summary>
+    static Gen<PNode> Sequencer(GenScope scope, bool tempo) =>
+        from count in Gen.Choose(1, 3)
+        from steps in Gen.ArrayOf(Gen.Frequency((4, Inner(scope)), (1, Gen.Constant((PValue)new PWord("~")))), count)
+        from timing in tempo
+            ? Gen.Elements(P("sequencer", "interval", new PExpr("sixteenth")), P("sequencer", "interval", new PExpr("beat / 2")),
+                P("sequencer", "trigger", new PExpr("beat_tick")))
+            : Number((0.01, 0.07)).Select(i => P("sequencer", "interval", new PNumber(i)))
+        from voices in Maybe(40, Gen.Choose(1, 3).Select(v => (double)v))
+        select new PNode("sequencer", [
+            P("sequencer", "steps", new PList([.. steps])), timing,
+            .. voices is { } v ? [P("sequencer", "voices", new PNumber(v))] : ImmutableArray<PParam>.Empty]);
 
     static Gen<PValue> Inner(GenScope scope) =>
         scope.Depth <= 0 ? Osc(scope, OscRole.Audio).Select(n => (PValue)n) : Defer(() => Node(scope.Down)).Select(n => (PValue)n);

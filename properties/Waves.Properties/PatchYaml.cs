@@ -57,7 +57,8 @@ public static class PatchYaml
         PWord w => w.V,
         PExpr e => "\"" + e.V.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"",
         PList l => "[" + string.Join(", ", l.Items.Select(Inline)) + "]",
-        PNode n => "{" + n.Type + ": " + (Flow(n) ?? throw new InvalidOperationException("nested node in a list")) + "}",
+        // A node in a list (a sequencer step) is written in flow style all the way down.
+        PNode n => "{" + n.Type + ": {" + string.Join(", ", n.Params.Select(p => $"{p.Name}: {Inline(p.Value)}")) + "}}",
         _ => throw new InvalidOperationException($"unknown value {v}"),
     };
 }

@@ -156,7 +156,7 @@ public sealed class Sequencer : Signal
         }
         reset?.Fill(b, s.Clock, resets);
         var completeAt = s.Complete ? 0 : -1;
-        int end;
+        var end = 0;
         if (mode == Mode.Chain)
             end = RenderChain(b, ref completeAt);
         else
@@ -174,6 +174,7 @@ public sealed class Sequencer : Signal
                 if (mode == Mode.Trigger)
                 {
                     if (!Edge(ref s.LastTrigger, triggers[i])) continue;
+                    end = Math.Max(end, RenderUpTo(b, i));
                     Fire(s.NextTrigger, i);
                     if (++s.NextTrigger >= steps.Length)
                     {
@@ -184,6 +185,7 @@ public sealed class Sequencer : Signal
                 }
                 if (!s.Fired)
                 {
+                    end = Math.Max(end, RenderUpTo(b, i));
                     Fire(s.Step, i);
                     s.Fired = true;
                 }
@@ -194,7 +196,7 @@ public sealed class Sequencer : Signal
                 s.TimeInStep = Math.Max(0, s.TimeInStep - length);
                 if (Advance()) Completed(ref completeAt, i + 1);
             }
-            end = RenderVoices(b, 0, out _);
+            end = Math.Max(end, RenderUpTo(b, n));
         }
         s.Clock += n;
         if (!s.Complete || AnyActive()) return n;
@@ -273,14 +275,21 @@ public sealed class Sequencer : Signal
         var s = state;
         foreach (var p in steps[step])
         {
-            if (Ringing() >= voices) Steal(at);
-            VoicePool.Slot? free = null;
+            if (Ringing() >= voices) Steal();
+            VoicePool.Slot? free = null, quietest = null;
             foreach (var slot in pools[p].Slots)
-                if (!slot.State.Active && slot.StartedInBlock != block)
+            {
+                // Chain mode renders a voice once per block: a slot started in it waits for the next.
+                if (!slot.State.Active && (mode != Mode.Chain || slot.StartedInBlock != block))
                 {
                     free = slot;
                     break;
                 }
+                if (mode != Mode.Chain && slot.State.FadeLeft > 0 && (quietest is null || slot.State.FadeLeft < quietest.State.FadeLeft))
+                    quietest = slot;
+            }
+            // Every slot busy (starts faster than fades end): the fading voice nearest silence gives way.
+            free ??= quietest;
             if (free is null) continue;
             free.Restart.Apply(s.Clock + at);
             var v = free.State;
@@ -288,6 +297,7 @@ public sealed class Sequencer : Signal
                 (true, ++s.Started, 0, pools[p].Lifetime, 0, 0, step, s.Repeat);
             free.StartedInBlock = block;
             free.Offset = at;
+            (free.PartBlock, free.Done) = (block, at);
         }
     }
 
@@ -300,8 +310,8 @@ public sealed class Sequencer : Signal
         return count;
     }
 
-    /// <summary>Fades out the oldest voice that is not fading yet, from frame <paramref name="at"/>.</summary>
-    void Steal(int at)
+    /// <summary>Fades out the oldest voice that is not fading yet, from the frame it was rendered up to.</summary>
+    void Steal()
     {
         VoicePool.Slot? oldest = null;
         foreach (var pool in pools)
@@ -310,8 +320,23 @@ public sealed class Sequencer : Signal
                     oldest = slot;
         if (oldest is null) return;
         (oldest.State.FadeLeft, oldest.State.FadeLength) = (stealFrames, stealFrames);
-        oldest.FadeFrom = at;
-        oldest.FadeInBlock = block;
+    }
+
+    /// <summary>Steps and triggers: renders every ringing voice, oldest first, from where it stands in
+    /// the block up to frame <paramref name="to"/>; returns the last frame any produced.</summary>
+    int RenderUpTo(in Block b, int to)
+    {
+        var end = 0;
+        SortByAge();
+        foreach (var slot in byAge)
+        {
+            if (!slot.State.Active) continue;
+            var from = slot.PartBlock == block ? slot.Done : 0;
+            if (from >= to) continue;
+            (slot.PartBlock, slot.Done) = (block, to);
+            end = Math.Max(end, from + Play(b, slot, from, to));
+        }
+        return end;
     }
 
     bool AnyActive()
@@ -343,7 +368,7 @@ public sealed class Sequencer : Signal
             }
             slot.RenderedInBlock = block;
             var at = slot.StartedInBlock == block ? slot.Offset : 0;
-            var got = Play(b, slot, at);
+            var got = Play(b, slot, at, b.Count);
             end = Math.Max(end, at + got);
             if (!current) continue;
             if (v.Active) stepEnd = -1;
@@ -364,13 +389,15 @@ public sealed class Sequencer : Signal
         }
     }
 
-    /// <summary>Renders one voice from frame <paramref name="at"/> of the block into the output.</summary>
-    int Play(in Block b, VoicePool.Slot slot, int at)
+    /// <summary>Renders one voice over frames [<paramref name="at"/>, <paramref name="to"/>) of the block
+    /// into the output (a fade under way goes on from the first of them).</summary>
+    int Play(in Block b, VoicePool.Slot slot, int at, int to)
     {
         var v = slot.State;
-        var count = (int)Math.Min(b.Count - at, v.Lifetime - v.Played);
-        var got = count <= 0 ? 0 : slot.Signal.Pull(new Block(b.Index, b.Frame + at, count, b.SwapFrame));
-        var fadeFrom = v.FadeLeft > 0 ? (slot.FadeInBlock == block ? slot.FadeFrom - at : 0) : int.MaxValue;
+        var count = (int)Math.Min(to - at, v.Lifetime - v.Played);
+        var part = at == 0 && to == b.Count ? b : mode == Mode.Chain ? new Block(b.Index, b.Frame + at, count, b.SwapFrame) : SubBlock.Of(b, at, count);
+        var got = count <= 0 ? 0 : slot.Signal.Pull(part with { Count = count });
+        var fadeFrom = v.FadeLeft > 0 ? 0 : int.MaxValue;
         var l = slot.Signal.Left;
         var r = slot.Signal.Right;
         var right = Right;

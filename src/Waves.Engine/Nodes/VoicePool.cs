@@ -23,9 +23,11 @@ sealed class VoicePool
         public int Offset;
         /// <summary>Block the voice was last rendered in (once per block, also in chain mode's passes).</summary>
         public long RenderedInBlock = -1;
-        /// <summary>Block and frame where its steal fade began.</summary>
-        public long FadeInBlock = -1;
-        public int FadeFrom;
+        /// <summary>Steps and triggers: the block in which the voice was rendered up to frame
+        /// <see cref="Done"/> (every voice is rendered up to a start before it, so a start finds the
+        /// voices as they are on its frame, whatever the block size).</summary>
+        public long PartBlock = -1;
+        public int Done;
     }
 
     public VoicePool(Slot[] slots, long lifetime) => (Slots, Lifetime) = (slots, lifetime);
@@ -47,7 +49,7 @@ sealed class VoicePool
             var prefix = $"{owner.Id}/voice/{name}/{k}";
             var spec = Rename(sound, at, prefix);
             var voice = scope.Env.States.Bind<VoiceState>(prefix + "#voice");
-            var signal = scope.WithVoiceSlot(voice, prefix, $"{owner.Id}/voice/{name}", k).CompileNode(spec);
+            var signal = scope.WithVoiceSlot(voice, prefix, $"{owner.Id}/voice/{name}", k).WithVoice(sound, spec, at, prefix).CompileNode(spec);
             var fresh = scope.Env.States.Bound
                 .Where(kv => kv.Key.StartsWith(prefix + "/", StringComparison.Ordinal))
                 .Select(kv => (kv.Value, kv.Value.Fresh()))

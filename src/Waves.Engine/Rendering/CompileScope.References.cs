@@ -34,6 +34,18 @@ public sealed partial class CompileScope
         }
     }
 
+    /// <summary>For the nodes of a voice whose ids were moved from under <paramref name="from"/> (the
+    /// template as written) to under <paramref name="to"/>: <c>$id</c> and <c>reference</c> inside it
+    /// mean the voice's own copies of the template's nodes.</summary>
+    internal CompileScope WithVoice(NodeSpec template, NodeSpec voice, string from, string to)
+    {
+        var ids = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (t, v) in template.Descendants().Prepend(template).Zip(voice.Descendants().Prepend(voice)))
+            if (t.ExplicitId) ids.TryAdd(t.Id, v.Id);
+        var at = new Place(place?.NodeId ?? voice.Id, place?.Providers ?? [], new Voice(ids.ToImmutable(), from, to));
+        return new(Env, names, Duration, inFade, at, slot);
+    }
+
     /// <summary>For a node that is not in the tree as written (the root of a voice): the voice.</summary>
     Voice? VoiceOf(NodeSpec spec)
     {

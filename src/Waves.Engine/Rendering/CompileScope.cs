@@ -104,12 +104,19 @@ public sealed partial class CompileScope : INameResolver
 
     public T Bind<T>(NodeSpec spec) where T : NodeState, new() => Env.States.Bind<T>(spec.Id);
 
+    /// <summary>The seed of a node's random source: from the session seed (or its <c>seed:</c>) and its
+    /// id; inside a voice slot, the template's id, so the slot a start lands in changes nothing.</summary>
     public ulong SeedFor(NodeSpec spec, string site = "")
     {
+        var id = DrawId(spec.Id);
         if (spec.Get("seed") is Value.Number { V: var s } && s != 0)
-            return Seeds.For((ulong)(long)s, spec.Id, site);
-        return Seeds.For(Env.Seed, spec.Id, site);
+            return Seeds.For((ulong)(long)s, id, site);
+        return Seeds.For(Env.Seed, id, site);
     }
+
+    /// <summary>Inside a voice slot that starts again and again: its start number (render-thread
+    /// state), for random sources to mix into their draws; null elsewhere.</summary>
+    public IVoiceOrdinal? VoiceOrdinal => slot?.Ordinal;
 
     /// <summary>Compiles a node spec with the registry. In a reload, the highest node whose own
     /// parameters (or type) changed is wrapped in a <see cref="Crossfade"/> from its old version.

@@ -205,4 +205,16 @@ public sealed class SequencerTests
         Assert.Equal(a, Patches.Render(yaml, 0.5, block: 4096).Left);
         Assert.Equal(a, Patches.Render(yaml, 0.5, block: 333).Left);
     }
+
+    [Fact]
+    public void StartsFasterThanStolenVoicesFade_AreTheSameForAnyBlockSize()
+    {
+        // No interval: a step every frame, so every start steals and the spare slots are always
+        // fading. Each start finds the voices as they are on its frame (they are rendered up to it).
+        const string yaml = "s:\n  sequencer:\n    steps: [{osc: {type: perlin, freq: 620, amp: 0.852, duration: 0.058}}]\n";
+        var a = Patches.Render(yaml, 0.1, block: 1).Left;
+        Assert.Contains(a, v => v != 0);
+        foreach (var block in new[] { 7, 64, 4096 })
+            Assert.Equal(a, Patches.Render(yaml, 0.1, block: block).Left);
+    }
 }
