@@ -35,11 +35,17 @@ public sealed class Mix : Signal
         for (var i = 0; i < tracks.Length; i++) gains[i] = transport.TrackGain(tracks[i].Name);
     }
 
+    /// <summary>Workers that render the tracks before each block is summed (offline; null: none).</summary>
+    internal ParallelTracks? Parallel { get; set; }
+
     /// <summary>The tracks, for stems.</summary>
     public IReadOnlyList<TrackOut> Tracks => tracks;
 
     static Signal Compile(NodeSpec spec, CompileScope scope)
     {
+        // A mix's duration is its tracks' time span (for interpolation lists and `duration`); the
+        // original did not pass it down, which left lists in a timed mix without one (an error).
+        scope = scope.WithDuration(spec.Duration);
         var isModifier = new HashSet<string>();
         var trackNames = spec.Params.Select(p => p.Name).ToHashSet();
         foreach (var p in spec.Params)
@@ -119,6 +125,8 @@ public sealed class Mix : Signal
         left.Clear();
         var right = Right is null ? default : Right.AsSpan(0, n);
         right.Clear();
+        // With workers, every track is rendered by now; the sum below keeps its order either way.
+        Parallel?.PullAll(block);
         for (var k = 0; k < tracks.Length; k++)
         {
             var t = tracks[k];
@@ -128,9 +136,8 @@ public sealed class Mix : Signal
             if (g == 0f) continue; // muted: it still runs, so it comes back where it would be
             var l = t.Signal.Left;
             var r = t.Signal.Right ?? l;
-            for (var i = 0; i < got; i++) left[i] += l[i] * g;
-            if (Right is not null)
-                for (var i = 0; i < got; i++) right[i] += r[i] * g;
+            Kernels.SpanMath.AddScaled(left[..got], l.AsSpan(0, got), g);
+            if (Right is not null) Kernels.SpanMath.AddScaled(right[..got], r.AsSpan(0, got), g);
         }
         return Finish(block, produced);
     }

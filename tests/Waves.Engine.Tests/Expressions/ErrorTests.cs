@@ -119,8 +119,8 @@ public sealed class ErrorTests
     public void Compile_WhenAttributeIsAccessed_SaysItIsUnsupported()
     {
         var names = new FakeNames().Number("signal", 1).Number("gain", 1);
-        var problem = SingleProblem("signal * (gain).reshape(-1, 1)", names);
-        Assert.Equal(Problem.Error(At(25), "attribute access '.reshape' is not supported"), problem);
+        var problem = SingleProblem("signal * (gain).astype(1)", names);
+        Assert.Equal(Problem.Error(At(25), "attribute access '.astype' is not supported"), problem);
     }
 
     [Theory]

@@ -27,6 +27,13 @@ public sealed class FunctionTests
         Assert.Equal(expected, Eval(text), 12);
 
     [Theory]
+    [InlineData("(2 * 3).reshape(-1, 1)", 6)]
+    [InlineData("(1 + 1).flatten() * 2", 4)]
+    [InlineData("abs(-5).ravel()", 5)]
+    public void Evaluate_NumpyShapeMethod_IsTheValueItself_AsValuesArePerSample(string text, double expected) =>
+        Assert.Equal(expected, Eval(text));
+
+    [Theory]
     [InlineData("round(0.5)", 0)]
     [InlineData("round(1.5)", 2)]
     [InlineData("round(2.5)", 2)]

@@ -104,4 +104,12 @@ public sealed class MixAndTrackTests
         Assert.Equal(0.3 + 0.5, a.Left[0], 1e-6);
         Assert.Equal(0.3, a.Right![0], 1e-6);
     }
+
+    [Fact]
+    public void MixDuration_IsTheTimeSpanOfInterpolationListsInItsTracks()
+    {
+        var x = Patches.Render("s:\n  mix:\n    duration: 1\n    a: {expression: {exp: v, v: [0, 1]}}\n", 1, rate: 1000).Left;
+        Assert.Equal(0.5f, x[500], 1e-3);
+        Assert.Equal(0.9f, x[900], 1e-3);
+    }
 }

@@ -6,8 +6,17 @@ namespace Waves.Engine.Expressions.Compilation;
 
 internal sealed partial class TreeBuilder
 {
+    /// <summary>numpy methods that only reshape an array: values are per sample here, so
+    /// <c>x.reshape(-1, 1)</c> is <c>x</c> (the corpus compressor shapes its gain into a column).</summary>
+    private static readonly HashSet<string> ShapeMethods = ["reshape", "flatten", "ravel", "squeeze"];
+
     private Value BuildCall(CallNode node)
     {
+        if (node.Callee is AttributeNode { Name: var method } shaped && ShapeMethods.Contains(method) && !IsNumpy(shaped.Target))
+        {
+            foreach (var a in node.Arguments) Build(a);
+            return Build(shaped.Target);
+        }
         var function = ResolveFunction(node.Callee, out var displayName);
         if (function is not null && !function.AcceptsCount(node.Arguments.Count))
         {
