@@ -7,7 +7,7 @@ namespace Waves.Bench;
 
 /// <summary>
 /// One 512-frame block (44.1 kHz: 11.6 ms of audio) of the default library's demo and of the
-/// generated 100-node sound. The render thread must not allocate: the memory diagnoser shows the
+/// generated 200-node sound. The render thread must not allocate: the memory diagnoser shows the
 /// bytes allocated per block, which should be none. Each iteration starts from freshly compiled
 /// patches (the demo ends after 10 s, 861 blocks), so an iteration is a fixed number of blocks.
 /// </summary>
@@ -49,6 +49,6 @@ public class RenderBench
     [Benchmark(Description = "demo, one 512-frame block")]
     public int DemoBlock() => demo.RenderBlock(left, right, Block);
 
-    [Benchmark(Description = "100-node patch, one 512-frame block")]
-    public int Patch100Block() => bench.RenderBlock(left, right, Block);
+    [Benchmark(Description = "200-node patch, one 512-frame block")]
+    public int Patch200Block() => bench.RenderBlock(left, right, Block);
 }

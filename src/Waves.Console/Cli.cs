@@ -13,13 +13,20 @@ static class Cli
           replay [SESSION|last] [options]      render a journaled session again (-o FILE.wav, --from S, --to S, --stems, --journal FILE)
           sessions [--journal FILE]            the journal's sessions
           log [SESSION|last] [--journal FILE]  a session's events as a timeline, with each edit's diff
+          log --plot [SESSION|last] [-o FILE.png] [--width W] [--height H]   the session as a picture: levels, load, events
           check [--sounds DIR]                 validate every sound, print every problem
           list [--sounds DIR]                  sound names, files and declared durations
-          nodes [TYPE]                         the node reference (parameters, defaults, ranges)
-          schema                               JSON schema of sound files, for editors
+          nodes [TYPE] [--markdown]            the node reference (parameters, defaults, ranges); --markdown: docs/reference.md
+          schema [--sounds DIR]                JSON schema of sound files (with the folder's sound names), for editors
+          new DIR                              a new project: sounds/ with a starter library, samples/, README, schema
+          plot SOUND|FILE.wav [-o FILE.png]    waveform, level and spectrogram as a PNG (--width W, --height H,
+                                               --duration S; for a sound also --sounds, --rate, --block, --seed)
+          doctor [--sounds DIR] [--journal FILE]   which audio outputs and MIDI work here, journal, sounds, version
           devices                              audio outputs and their devices
           bench [reload|compile|render|journal|all] [--saves N]   quick speed measurements (default all)
           bench output [--output O] [--latency MS] [--seconds S]   underruns of a busy patch on a real device
+          bench peers [--seconds S] [--runs N] [--engines E] [--out DIR] [--kit DIR]   patches A and B
+                                               beside scsynth, Pd, Csound … (../shared/bench-peers)
 
         render options:
           --sounds DIR        sound folder (default ./sounds)
@@ -32,6 +39,9 @@ static class Cli
           --seed N            random seed (default 1): the same seed gives the same samples
           --stems             also write each track of a root mix as <name>__<track>.wav
           --format F          f32 (default), s16 or s24
+          --threads N         render the independent tracks of the sound's mix on N threads (same samples)
+          --midi-file FILE.mid  play a standard MIDI file into the sound's midi_in and midi_cc nodes
+          --midi-state        start from the controller values that play saved
         play options: --sounds, --block, --rate, --seed as for render, and
           --duration S        stop after S seconds (default: when the sound ends, or Ctrl-C)
           --loop              a sound that ends starts again (edit a one-shot while it repeats)
@@ -45,6 +55,9 @@ static class Cli
           --stems             with --record: also each track of a root mix, beside it
           --journal FILE      journal the session there (default .waves/journal.db)
           --no-ui             plain lines instead of the terminal view (also when not a terminal)
+          --midi-file FILE.mid, --midi-in NAME, --midi-out NAME   MIDI from a file, from and to JACK MIDI ports
+          --input I           live audio for input nodes: auto, pulse, jack, alsa, wavein or none
+          --input-device NAME a source, an ALSA device or JACK ports to capture from
         while playing, type: pause, resume, gain G, mute TRACK, unmute TRACK, solo TRACK,
           unsolo TRACK, reset [ID], record (start/stop), stop
         keys in the terminal view: space pause/resume, up/down pick a track, m mute, s solo,
@@ -67,11 +80,14 @@ static class Cli
                 "play" => PlayCommand.Run(args[1..]),
                 "replay" => ReplayCommand.Run(args[1..]),
                 "sessions" => SessionsCommand.List(args[1..]),
-                "log" => SessionsCommand.Log(args[1..]),
+                "log" => args.Contains("--plot") ? PlotCommand.Session(args[1..]) : SessionsCommand.Log(args[1..]),
                 "check" => CheckCommand.Run(args[1..]),
                 "list" => ListCommand.Run(args[1..]),
                 "nodes" => NodesCommand.Run(args[1..]),
-                "schema" => NodesCommand.Schema(),
+                "schema" => NodesCommand.Schema(args[1..]),
+                "new" => NewCommand.Run(args[1..]),
+                "plot" => PlotCommand.Run(args[1..]),
+                "doctor" => DoctorCommand.Run(args[1..]),
                 "devices" => DevicesCommand.Run(args[1..]),
                 "bench" => BenchCommand.Run(args[1..]),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),

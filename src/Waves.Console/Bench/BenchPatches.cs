@@ -5,7 +5,7 @@ using Waves.Engine.Patching;
 namespace Waves.Console.Bench;
 
 /// <summary>
-/// The patches the benchmarks measure: a generated 100-node sound, written as YAML text in memory,
+/// The patches the benchmarks measure: a generated 200-node sound, written as YAML text in memory,
 /// and the default library's demo. Shared by <c>waves bench</c> and bench/Waves.Bench (which links
 /// this file), so both measure the same patch. Uses only Waves.Engine.
 /// </summary>
@@ -18,17 +18,17 @@ static class BenchPatches
     public const string FileName = "bench.yaml";
 
     /// <summary>Tracks of the generated mix.</summary>
-    public const int Voices = 20;
+    public const int Voices = 40;
 
     /// <summary>Voices whose oscillator is phase-modulated by a fifth node (all but the last), so that
-    /// the mix, 20 × (track, pan osc, envelope, osc) and 19 modulators make exactly 100 nodes.</summary>
-    public const int Modulated = 19;
+    /// the mix, 40 × (track, pan osc, envelope, osc) and 39 modulators make exactly 200 nodes.</summary>
+    public const int Modulated = 39;
 
     /// <summary>Nodes of the generated sound (the root mix included); <see cref="CountNodes"/> checks it.</summary>
     public const int Nodes = 1 + 4 * Voices + Modulated;
 
     /// <summary>
-    /// The 100-node sound as YAML: a mix of <see cref="Voices"/> tracks, each a track with an osc on
+    /// The 200-node sound as YAML: a mix of <see cref="Voices"/> tracks, each a track with an osc on
     /// its pan and an envelope (retriggered every 2 s, so the sound never ends) over an osc with an
     /// expression frequency and an interpolation-list amplitude. <paramref name="edit"/> changes
     /// exactly one number (the first track's pan rate), as a save during live coding would.
@@ -50,7 +50,7 @@ static class BenchPatches
             y.Append(inv, $$"""
                     v{{v:00}}:
                       track:
-                        volume: 0.04
+                        volume: 0.02
                         pan:
                           osc: {freq: {{panRate:0.###}}, phase: {{v * 0.3:0.0}}, range: [-0.8, 0.8]}
                         signal:

@@ -16,7 +16,7 @@ static class CompileTiming
     const int WarmupRounds = 4;
     static readonly TimeSpan WarmupPause = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Parse + compile of the generated 100-node sound.</summary>
+    /// <summary>Parse + compile of the generated 200-node sound.</summary>
     public static Result Generated(int runs, int warmup)
     {
         SoundLibrary.SourceFile[] files = [new(Path.Combine("bench", BenchPatches.FileName), BenchPatches.Yaml())];

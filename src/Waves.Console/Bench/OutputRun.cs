@@ -6,7 +6,7 @@ using Waves.Engine.Rendering;
 namespace Waves.Console.Bench;
 
 /// <summary>
-/// Plays the generated 100-node patch through a real output for a while, as <c>waves play</c>
+/// Plays the generated 200-node patch through a real output for a while, as <c>waves play</c>
 /// would, and counts what the device missed: underruns at a given buffer on this machine.
 /// </summary>
 static class OutputRun

@@ -15,7 +15,7 @@ namespace Waves.Console.Bench;
 /// new patch, measured end to end with the parts <c>waves play</c> uses: the real file watcher with
 /// its coalescing window, <see cref="SoundLibrary.Load"/> and <see cref="LiveSession.Reload"/> in the
 /// subscriber, and a <see cref="PacedOutput"/> render thread paced by the wall clock. Each save
-/// changes one number of the generated 100-node sound in a temporary folder; the latency runs from
+/// changes one number of the generated 200-node sound in a temporary folder; the latency runs from
 /// the moment <see cref="File.WriteAllText(string, string?)"/> returns until a 1 ms poll sees the
 /// renderer's current patch carry the new revision (it is swapped in at a block boundary).
 /// </summary>

@@ -7,14 +7,14 @@ using Waves.Journal.Live;
 namespace Waves.Console.Commands;
 
 /// <summary>
-/// <c>waves bench [reload|compile|render|all] [--saves N]</c>: the quick benchmarks, one result per
+/// <c>waves bench [reload|compile|render|journal|all|output|peers] [--saves N]</c>: the quick benchmarks, one result per
 /// line. The statistically careful ones are in bench/Waves.Bench (BenchmarkDotNet); this mode
 /// measures what only a running program can: save-to-sound latency through the real watcher.
 /// </summary>
 static class BenchCommand
 {
-    static readonly string[] Known = ["--saves", "--output", "--device", "--latency", "--seconds"];
-    static readonly string[] Modes = ["reload", "compile", "render", "journal", "output", "all"];
+    static readonly string[] Known = ["--saves", "--output", "--device", "--latency", "--seconds", "--kit", "--runs", "--engines", "--out"];
+    static readonly string[] Modes = ["reload", "compile", "render", "journal", "output", "peers", "all"];
 
     public const int DefaultSaves = 100;
     const int CompileRuns = 200, CompileWarmup = 30, CorpusRuns = 50, CorpusWarmup = 5;
@@ -34,8 +34,10 @@ static class BenchCommand
         if (mode is "render" or "all") failed |= !Render(output, root);
         if (mode is "journal" or "all") Journal(output, root);
         if (mode is "reload" or "all") failed |= !Reload(output, saves);
-        // Real time on a real device: only when asked for.
+        // Real time on a real device, and the peer engines: only when asked for.
         if (mode is "output") Output(output, o);
+        if (mode is "peers")
+            return PeerRun.Run(root ?? ".", o.Get("--kit"), o.Number("--seconds") ?? 600, o.Int("--runs", 1, 100) ?? 3, o.Get("--engines"), o.Get("--out"));
         return failed ? 1 : 0;
     }
 
@@ -65,6 +67,14 @@ static class BenchCommand
         }
         var library = BenchPatches.Library();
         Print(RenderSpeed.Run(library, BenchPatches.Sound, $"{BenchPatches.CountNodes(library, BenchPatches.Sound)}-node patch", RenderSeconds));
+        foreach (var entry in StressRenders.Entries(root ?? "."))
+        {
+            var outcome = StressRenders.Run(entry);
+            if (outcome.Result is { } r) Print(r);
+            else output.WriteLine($"render ({entry.Sound}): skipped: {outcome.Skipped}");
+        }
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        output.WriteLine(string.Create(inv, $"peak memory of these renders: {self.PeakWorkingSet64 / 1024.0 / 1024.0:0} MB (peak working set of the process)"));
         return ok;
 
         void Print(RenderSpeed.Result r) =>
@@ -102,7 +112,7 @@ static class BenchCommand
             System.Console.IsErrorRedirected ? null : System.Console.Error);
         foreach (var note in r.Notes) output.WriteLine($"  {note}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"output ({r.Device}, buffer {latency:0} ms, reported latency {r.ReportedLatency.TotalMilliseconds:0.0} ms, 100-node patch, {r.Seconds:0} s): " +
+            $"output ({r.Device}, buffer {latency:0} ms, reported latency {r.ReportedLatency.TotalMilliseconds:0.0} ms, 200-node patch, {r.Seconds:0} s): " +
             $"{r.Underruns} underruns ({r.MissingFrames * 1000.0 / r.DeviceRate:0} ms of silence), render load mean {r.MeanLoad:P1}, max {r.MaxLoad:P1}"));
     }
 

@@ -12,7 +12,7 @@ static class CheckCommand
         o.RequireOnly(["--sounds"], positional: 0);
         var library = SoundLibrary.Load(o.Get("--sounds") ?? "sounds");
         var problems = Check(library);
-        foreach (var p in problems) System.Console.Out.WriteLine(p);
+        foreach (var p in problems) System.Console.Out.WriteLine(ProblemText.Format(p, library));
         var errors = problems.Count(p => p.IsError);
         var warnings = problems.Count - errors;
         System.Console.Out.WriteLine($"{library.Sounds.Count} sounds, {errors} errors, {warnings} warnings");

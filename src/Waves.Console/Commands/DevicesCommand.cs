@@ -3,7 +3,8 @@ using Waves.Console.Output;
 namespace Waves.Console.Commands;
 
 /// <summary>
-/// <c>waves devices</c>: what each output backend can play to (the names <c>--device</c> takes), or
+/// <c>waves devices</c>: what each output backend can play to (the names <c>--device</c> takes) and each
+/// input backend can capture from (<c>--input-device</c>), or
 /// why it cannot be reached here.
 /// </summary>
 static class DevicesCommand
@@ -11,7 +12,7 @@ static class DevicesCommand
     public static int Run(string[] args)
     {
         Options.Parse(args, new HashSet<string>()).RequireOnly([], positional: 0);
-        foreach (var (backend, devices, problem) in Outputs.Devices())
+        foreach (var (backend, devices, problem) in Outputs.Devices().Concat(Input.Captures.Devices().Select(d => ("input " + d.Backend, d.Devices, d.Problem))))
         {
             if (problem is not null)
             {

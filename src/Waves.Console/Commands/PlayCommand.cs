@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using Waves.Console.Input;
 using Waves.Console.Live;
 using Waves.Console.Output;
 using Waves.Console.View;
@@ -23,7 +24,7 @@ namespace Waves.Console.Commands;
 static class PlayCommand
 {
     static readonly string[] Known = ["--sounds", "--duration", "--xfade", "--block", "--rate", "--seed", "--loop", "--record", "--stems",
-        "--force", "--journal", "--output", "--device", "--latency", "--no-ui", "--reload-at"];
+        "--force", "--journal", "--output", "--device", "--latency", "--no-ui", "--reload-at", "--input", "--input-device", .. Midi.MidiSetup.PlayOptions];
 
     /// <summary>Default output buffer.</summary>
     public const double DefaultLatencyMilliseconds = 50;
@@ -55,15 +56,19 @@ static class PlayCommand
 
         var folder = o.Get("--sounds") ?? "sounds";
         var library = SoundLibrary.Load(folder);
+        if (LiveInput.Prepare(o.Get("--input"), settings) is { } audioIn) settings = settings with { Inputs = new SessionInputs { Audio = audioIn } };
         var (session, problems) = LiveSession.Start(library, parsed.Name, settings, parsed.Overrides,
             (int)Math.Round(fadeMs * settings.SampleRate / 1000));
-        foreach (var p in problems) System.Console.Error.WriteLine(p);
+        foreach (var p in problems) System.Console.Error.WriteLine(ProblemText.Format(p, library));
         if (session is null)
         {
-            if (!library.Sounds.ContainsKey(parsed.Name)) System.Console.Error.WriteLine($"waves: no sound named '{parsed.Name}' in {folder}");
+            if (!library.Sounds.ContainsKey(parsed.Name)) System.Console.Error.WriteLine($"waves: no sound named '{parsed.Name}' in {folder}{Suggestions.DidYouMean(parsed.Name, library.Sounds.Keys)}");
             return 1;
         }
         session.Renderer.ReloadAt = reloadAt;
+        var midiState = Midi.MidiState.Load(folder, System.Console.Error.WriteLine);
+        Midi.MidiSetup.Schedule(o, session.Settings, midiState);
+        var keyboard = new Midi.MidiKeyboard(session);
 
         var notes = new List<string>();
         var latency = TimeSpan.FromMilliseconds(latencyMs);
@@ -75,6 +80,15 @@ static class PlayCommand
             return 1;
         }
         using var _device = device;
+        using var midiPorts = Midi.JackMidi.Open(o, session, folder, latency);
+        LiveInput? liveInput;
+        try { liveInput = LiveInput.Open(o.Get("--input"), o.Get("--input-device"), device.Description.Split(':')[0], session, notes); }
+        catch (InputUnavailableException e)
+        {
+            System.Console.Error.WriteLine($"waves: cannot open the {o.Get("--input")} input: {e.Message}");
+            return 1;
+        }
+        using var _input = liveInput;
 
         var rate = settings.SampleRate;
         var maxFrames = o.Number("--duration") is { } seconds ? (long)Math.Round(seconds * rate) : long.MaxValue;
@@ -110,11 +124,15 @@ static class PlayCommand
             Load = () => loop.Load,
             OutputUnderruns = () => new Underruns(feed.Underruns, feed.MissingFrames),
             ToggleRecording = ToggleRecording,
+            MidiHeard = midiState.Heard,
+            ExtraCommand = words => Midi.MidiKeyboard.Mode(words, view.Print) || keyboard.Command(words, view.Print),
         };
         recorder.Begin([.. o.Positional.Skip(1)], o.Has("--loop"), JournalFiles.EngineVersion);
+        liveInput?.Begin(journal, journalPath, recorder.SessionId, settings.SampleRate);
 
         view.Print($"playing '{parsed.Name}' on {device.Description}");
         foreach (var note in notes) view.Print($"  {note}");
+        foreach (var line in midiPorts?.Description.Split('\n') ?? []) view.Print($"  {line}");
         var inv = CultureInfo.InvariantCulture;
         view.Print(string.Create(inv, $"  {rate} Hz, buffer {latencyMs:0} ms") + (feed.Converts ? $"; converted to the device's {device.DeviceRate} Hz" : ""));
         view.Print($"session {recorder.SessionId} journaled in {journalPath}");
@@ -153,7 +171,10 @@ static class PlayCommand
                 if (loop.Error is { } error) { reason = $"render error: {error.GetType().Name}: {error.Message}"; break; }
                 if (loop.Finished && (feed.Drained || (ended ??= System.Diagnostics.Stopwatch.StartNew()).Elapsed > latency + TimeSpan.FromSeconds(1))) break;
                 lock (recording) recording.Drain();
+                liveInput?.Drain();
                 view.Refresh();
+                midiState.Save();
+                keyboard.Poll();
                 // A backend knows its latency once audio flows through it.
                 if (!latencyShown && loop.Played > rate / 2)
                 {
@@ -173,7 +194,9 @@ static class PlayCommand
             inputs.Dispose();
             if (recording.Path is not null) recorder.Command("record");
             else lock (recording) recording.Drain();
+            if (liveInput?.End(journal, recorder.SessionId, loop.Played) is { } kept) view.Print(kept);
             recorder.End(loop.Played, reason);
+            midiState.Save();
             System.Console.CancelKeyPress -= onCancel;
         }
         view.Print(string.Create(inv, $"played {loop.Played / (double)rate:0.000} s ({reason}), revision {session.Renderer.Current.Revision}, {feed.Underruns} underruns"));

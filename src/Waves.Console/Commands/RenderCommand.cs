@@ -13,11 +13,11 @@ static class RenderCommand
     /// <summary>Longest default render: the original library has sounds that last 9999 s.</summary>
     public const double DefaultLimitSeconds = 60;
 
-    static readonly string[] Known = ["--sounds", "-o", "--output", "--force", "--duration", "--block", "--rate", "--seed", "--stems", "--format"];
+    static readonly string[] Known = ["--sounds", "-o", "--output", "--force", "--duration", "--block", "--rate", "--seed", "--stems", "--format", "--threads", .. Midi.MidiSetup.RenderOptions];
 
     public static int Run(string[] args)
     {
-        var o = Options.Parse(args, new HashSet<string> { "--force", "--stems" });
+        var o = Options.Parse(args, new HashSet<string> { "--force", "--stems", Midi.MidiSetup.StateFlag });
         if (o.Unknown(Known).FirstOrDefault() is { } unknown) throw new UsageException($"unknown option {unknown}");
         if (o.Positional.Count == 0) throw new UsageException("render needs a sound name");
         var settings = CommandInputs.Settings(o, minBlock: 1);
@@ -26,16 +26,19 @@ static class RenderCommand
         if (o.Number("--duration") is <= 0)
             throw new UsageException($"--duration expects a positive number of seconds, got '{o.Get("--duration")}'");
         var parsed = CommandInputs.Sound(o);
+        var threads = o.Int("--threads", 1, 64) ?? 1;
 
         var library = SoundLibrary.Load(o.Get("--sounds") ?? "sounds");
         if (!library.Sounds.ContainsKey(parsed.Name))
         {
-            foreach (var p in library.Problems.Where(p => p.IsError)) System.Console.Error.WriteLine(p);
-            System.Console.Error.WriteLine($"waves: no sound named '{parsed.Name}' in {library.Folder}");
+            foreach (var p in library.Problems.Where(p => p.IsError)) System.Console.Error.WriteLine(ProblemText.Format(p, library));
+            System.Console.Error.WriteLine($"waves: no sound named '{parsed.Name}' in {library.Folder}{Suggestions.DidYouMean(parsed.Name, library.Sounds.Keys)}");
             return 1;
         }
+        // Saved controller values only when asked: a render is the same whatever was played last.
+        Midi.MidiSetup.Schedule(o, settings, o.Has(Midi.MidiSetup.StateFlag) ? Midi.MidiState.Load(library.Folder, System.Console.Error.WriteLine) : null);
         var compiled = PatchCompiler.Compile(library, parsed.Name, settings, parsed.Overrides);
-        foreach (var p in compiled.Problems) System.Console.Error.WriteLine(p);
+        foreach (var p in compiled.Problems) System.Console.Error.WriteLine(ProblemText.Format(p, library));
         if (compiled.Patch is not { } patch) return 1;
 
         var seconds = o.Number("--duration") ?? Math.Min(patch.Spec.DeclaredDuration() ?? DefaultLimitSeconds, DefaultLimitSeconds);
@@ -51,12 +54,12 @@ static class RenderCommand
         System.Console.CancelKeyPress += onCancel;
         try
         {
-            return Render(patch, parsed.Name, settings, format, maxFrames, path, stems, cancel.Token);
+            return Render(patch, parsed.Name, settings, format, maxFrames, path, stems, cancel.Token, threads);
         }
         finally { System.Console.CancelKeyPress -= onCancel; }
     }
 
-    static int Render(Patch patch, string sound, RenderSettings settings, SampleFormat format, long maxFrames, string path, Mix? stems, CancellationToken cancel)
+    static int Render(Patch patch, string sound, RenderSettings settings, SampleFormat format, long maxFrames, string path, Mix? stems, CancellationToken cancel, int threads)
     {
         var written = new List<string>();
         var clock = Stopwatch.StartNew();
@@ -75,7 +78,7 @@ static class RenderCommand
                     peak = Math.Max(peak, Peak(r.Span));
                     foreach (var (signal, writer) in stemWriters)
                         writer.Write(signal.Left.AsSpan(0, l.Length), signal.Right is { } rr ? rr.AsSpan(0, l.Length) : default);
-                }, progress.Update, cancel);
+                }, progress.Update, cancel, threads);
             }
             finally
             {
@@ -98,12 +101,7 @@ static class RenderCommand
         return 0;
     }
 
-    static float Peak(ReadOnlySpan<float> x)
-    {
-        float p = 0;
-        foreach (var v in x) p = Math.Max(p, Math.Abs(v));
-        return p;
-    }
+    static float Peak(ReadOnlySpan<float> x) => Waves.Engine.Kernels.SpanMath.PeakMagnitude(x);
 
 
     /// <summary>Stems sit beside the mixdown: <c>&lt;name&gt;__&lt;track&gt;.wav</c>.</summary>

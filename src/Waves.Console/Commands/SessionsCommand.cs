@@ -81,6 +81,9 @@ static class SessionsCommand
         OutputUnderran u => $"{u.Count} underruns so far, {u.MissingFrames} device frames of silence",
         RecordingStarted r => r.Path,
         RecordingStopped r => $"{r.Path} ({r.Frames} frames)",
+        MidiReceived m => Midi.MidiText.Describe(m),
+        InputOpened i => $"{i.Device} into {i.Path} ({i.Channels} channels, {i.SampleRate} Hz)",
+        InputClosed i => $"{i.Frames} frames kept, {i.MissingFrames} late from the device",
         SessionEnded x => x.Reason,
         _ => "",
     };

@@ -110,7 +110,7 @@ sealed class JackOutput : IAudioOutput
     static int quieted;
 
     /// <summary>Opens a client without starting a server; JACK's own messages are kept, not printed.</summary>
-    static IntPtr Open(string clientName)
+    internal static IntPtr Open(string clientName)
     {
         // libjack prints its complaints ("Cannot connect to server socket …") on stderr, which garbles
         // the terminal and repeats what the exception says; the last one is kept for the exception.

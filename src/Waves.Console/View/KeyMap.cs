@@ -25,7 +25,10 @@ static class KeyMap
     /// <summary>Below this (−60 dB) a step down gives silence, and a step up from silence starts here.</summary>
     public const double MinGain = 0.001;
 
-    public const string Help = "space pause  ↑↓ track  m mute  s solo  +/- gain  r record  q quit";
+    public const string Help = "space pause  ↑↓ track  m mute  s solo  +/- gain  r record  q quit  k keyboard";
+
+    /// <summary>The view's keyboard mode, toggled by k, in which the letter rows play notes.</summary>
+    public static readonly Midi.MidiKeys Keys = new();
 
     public static KeyAction Map(ConsoleKeyInfo key, KeyContext context)
     {
@@ -36,6 +39,7 @@ static class KeyMap
         KeyAction Select(int step) => tracks.Count == 0 ? Do(null) : new(null, (selected + step + tracks.Count) % tracks.Count);
 
         if (key.Modifiers.HasFlag(ConsoleModifiers.Control) || key.Modifiers.HasFlag(ConsoleModifiers.Alt)) return Do(null);
+        if (Keys.Map(key) is { } note) return Do(note);
         switch (key.Key)
         {
             case ConsoleKey.Spacebar: return Do(context.Paused ? "resume" : "pause");

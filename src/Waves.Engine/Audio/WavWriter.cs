@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using NAudio.Wave;
 
 namespace Waves.Engine.Audio;
@@ -96,9 +98,15 @@ public sealed class WavWriter : IDisposable
         int o = 0;
         switch (Format)
         {
+            case SampleFormat.F32 when stride == 4 && BitConverter.IsLittleEndian:
+                System.Runtime.InteropServices.MemoryMarshal.AsBytes(src).CopyTo(dst);
+                break;
             case SampleFormat.F32:
                 for (int i = 0; i < src.Length; i++, o += stride)
                     BinaryPrimitives.WriteSingleLittleEndian(dst[o..], src[i]);
+                break;
+            case SampleFormat.S16 when stride == 2 && BitConverter.IsLittleEndian:
+                EncodeS16Mono(src, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(dst));
                 break;
             case SampleFormat.S16:
                 for (int i = 0; i < src.Length; i++, o += stride)
@@ -114,6 +122,32 @@ public sealed class WavWriter : IDisposable
                 }
                 break;
         }
+    }
+
+    /// <summary>The S16 encoding of a mono block, 8 samples at a time where the hardware allows: the
+    /// same clip, exact double product and round-half-to-even as the scalar form, so the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void EncodeS16Mono(ReadOnlySpan<float> src, Span<short> dst)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var one = Vector256.Create(1.0);
+            var scale = Vector256.Create(S16Scale);
+            for (; i <= src.Length - 8; i += 8)
+            {
+                var x = Vector256.Create(src.Slice(i, 8));
+                x = Vector256.ConditionalSelect(Vector256.Equals(x, x), x, Vector256<float>.Zero);
+                var (lo, hi) = Vector256.Widen(x);
+                lo = Vector256.Round(Vector256.Min(Vector256.Max(lo, -one), one) * scale);
+                hi = Vector256.Round(Vector256.Min(Vector256.Max(hi, -one), one) * scale);
+                // Whole numbers within ±32767: exact as floats and as ints.
+                var ints = Vector256.ConvertToInt32(Vector256.Narrow(lo, hi));
+                Vector128.Narrow(ints.GetLower(), ints.GetUpper()).CopyTo(dst.Slice(i, 8));
+            }
+        }
+        for (; i < src.Length; i++)
+            dst[i] = (short)Math.Round(Clip(src[i]) * S16Scale);
     }
 
     // NaN becomes silence rather than an arbitrary integer.

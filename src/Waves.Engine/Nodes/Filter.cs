@@ -59,9 +59,7 @@ public sealed class Filter : Signal
     readonly Wave cutoff, peak;
     readonly double sampleRate, minCutoff, maxCutoff;
     readonly float[] cutoffBuf, peakBuf;
-    Svf coefficients;
-    bool tuned;
-    int lastCutoff, lastPeak;
+    readonly SvfCoefficients coefficients;
 
     Filter(NodeSpec spec, CompileScope scope, FilterState state, Signal signal) : base(spec, scope.MaxBlock, signal.IsStereo)
     {
@@ -82,6 +80,7 @@ public sealed class Filter : Signal
         maxCutoff = Math.Max(0.45 * sampleRate, sampleRate / 2 - 100);
         cutoffBuf = new float[scope.MaxBlock];
         peakBuf = new float[scope.MaxBlock];
+        coefficients = new SvfCoefficients(shape, sampleRate, minCutoff, maxCutoff, scope.MaxBlock);
     }
 
     static Signal Compile(NodeSpec spec, CompileScope scope)
@@ -102,36 +101,17 @@ public sealed class Filter : Signal
         var clock = state.Clock;
         cutoff.Fill(sub, clock, cutoffBuf);
         peak.Fill(sub, clock, peakBuf);
+        // Coefficients follow the parameters sample by sample, computed for the whole block first
+        // (vectorised), so the filter loop itself only carries the state.
+        var c = coefficients;
+        if (cutoff.IsConstant && peak.IsConstant) c.Constant(cutoff.Constant, peak.Constant, got);
+        else c.Compute(cutoffBuf.AsSpan(0, got), peakBuf.AsSpan(0, got), peak.IsConstant);
         var st = state;
-        double l1 = st.L1, l2 = st.L2, r1 = st.R1, r2 = st.R2;
-        var inL = signal.Left;
-        var inR = signal.Right;
-        for (var i = 0; i < got; i++)
-        {
-            // Coefficients follow the parameters sample by sample; unchanged values reuse them.
-            if (!tuned || Bits(cutoffBuf[i]) != lastCutoff || Bits(peakBuf[i]) != lastPeak) Retune(cutoffBuf[i], peakBuf[i]);
-            Left[i] = (float)coefficients.Tick(ref l1, ref l2, inL[i]);
-            if (inR is not null) Right![i] = (float)coefficients.Tick(ref r1, ref r2, inR[i]);
-        }
-        // Inputs are finite (every signal's output is), so only an overflow can get here; start afresh then.
-        if (!double.IsFinite(l1 + l2 + r1 + r2)) (l1, l2, r1, r2) = (0, 0, 0, 0);
-        (st.L1, st.L2, st.R1, st.R2) = (l1, l2, r1, r2);
+        (st.L1, st.L2) = c.Run(st.L1, st.L2, signal.Left.AsSpan(0, got), Left.AsSpan(0, got));
+        if (signal.Right is { } inR) (st.R1, st.R2) = c.Run(st.R1, st.R2, inR.AsSpan(0, got), Right.AsSpan(0, got));
         st.Clock = clock + got;
         return Finish(block, got);
     }
-
-    void Retune(float c, float p)
-    {
-        // Written so that NaN falls to the lowest cutoff.
-        double hz = c;
-        if (!(hz >= minCutoff)) hz = minCutoff;
-        if (hz > maxCutoff) hz = maxCutoff;
-        coefficients = new Svf(shape, hz, Svf.QFromPeak(p), sampleRate);
-        (lastCutoff, lastPeak, tuned) = (Bits(c), Bits(p), true);
-    }
-
-    /// <summary>Compared as bits, so that a run of NaN counts as unchanged too.</summary>
-    static int Bits(float x) => BitConverter.SingleToInt32Bits(x);
 
     public override IEnumerable<Signal> Children =>
         new[] { cutoff, peak }.SelectMany(w => w.Children).Append(signal);

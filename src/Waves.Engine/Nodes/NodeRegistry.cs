@@ -35,6 +35,8 @@ public static class NodeRegistry
         Tempo.Info, Sequencer.Info,
         Smooth.Info, Select.Info, Snap.Info, Hold.Info, Glide.Info, Interval.Info, Automation.Info, Multiply.Info, Follow.Info, Retrigger.Info, Spawn.Info,
         Sample.Info, Buffer.Info, Shuffle.Info, Pitch.Info, Invert.Info,
+        MidiIn.Info, MidiCc.Info, MidiOut.Info,
+        Input.Info,
     }.ToFrozenDictionary(i => i.Key, StringComparer.Ordinal);
 
     public static bool IsNodeType(string key) => LanguageTypes.Contains(key);

@@ -1,3 +1,4 @@
+using Waves.Engine.Kernels;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
 
@@ -7,8 +8,9 @@ public enum Waveform { Sin, Cos, Tri, Sqr, Saw, Ramp, Noise, Perlin, Wander, Non
 
 public sealed class OscillatorState : NodeState
 {
-    /// <summary>Phase in radians, kept within [0, 2π).</summary>
-    public double Phase;
+    /// <summary>Phase as a fixed-point fraction of a cycle (2^64 is one cycle): integer steps are
+    /// exact, so the phase reached does not depend on how the samples were grouped into blocks.</summary>
+    public ulong Phase;
     public double WanderPosition, WanderVelocity;
 
     public override void CopyFrom(NodeState other)
@@ -57,7 +59,8 @@ public sealed class Oscillator : Signal
     readonly ulong seed;
     readonly Perlin? perlin;
     readonly float[] freqBuf, ampBuf, pmBuf, pwBuf, minBuf, maxBuf;
-    readonly double[] phaseBuf;
+    readonly uint[] cycleBuf;
+    readonly ulong constantIncrement;
 
     Oscillator(NodeSpec spec, CompileScope scope) : base(spec, scope.MaxBlock, false)
     {
@@ -78,6 +81,7 @@ public sealed class Oscillator : Signal
         else if (spec.Get("range") is { } bad and not Value.Null)
             scope.Env.Error(bad.Pos, "range is written [min, max]");
         sampleRate = scope.SampleRate;
+        constantIncrement = freq.IsConstant ? OscKernels.Increment(freq.Constant, sampleRate) : 0;
         total = spec.Duration is { } d ? (long)(d * sampleRate) : long.MaxValue;
         scale = spec.Get("scale") is Value.Number s ? s.V : 1;
         seed = scope.SeedFor(spec);
@@ -85,7 +89,7 @@ public sealed class Oscillator : Signal
         var n = scope.MaxBlock;
         freqBuf = new float[n]; ampBuf = new float[n]; pmBuf = new float[n]; pwBuf = new float[n];
         minBuf = new float[n]; maxBuf = new float[n];
-        phaseBuf = new double[n];
+        cycleBuf = new uint[n];
     }
 
     static Signal Compile(NodeSpec spec, CompileScope scope) => new Oscillator(spec, scope);
@@ -94,14 +98,18 @@ public sealed class Oscillator : Signal
     {
         var clock = state.Clock;
         var n = (int)Math.Min(block.Count, Math.Max(0, total - clock));
+        RenderedFinite = false;
         if (n == 0) return Finish(block, 0);
         var sub = block with { Count = n };
         var outp = Left.AsSpan(0, n);
-        RenderWaveform(sub, clock, outp);
-        if (type != Waveform.None)
+        // A sine of at most 1 times a moderate constant, with no fades or range after it, is finite.
+        if (RenderWaveform(sub, clock, outp))
+            RenderedFinite = Math.Abs(amp.Constant) <= 1e30f && rangeMin is null && attack.IsZero && release.IsZero;
+        else if (type != Waveform.None)
         {
-            amp.Fill(sub, clock, ampBuf);
-            for (var i = 0; i < n; i++) outp[i] *= ampBuf[i];
+            // x·1 is x: a constant amplitude of 1 needs no pass.
+            if (!amp.IsConstant) { amp.Fill(sub, clock, ampBuf); SpanMath.Multiply(outp, ampBuf.AsSpan(0, n)); }
+            else if (amp.Constant != 1f) SpanMath.Scale(outp, amp.Constant);
         }
         ApplyFades(sub, clock, outp);
         if (rangeMin is not null && rangeMax is not null)
@@ -115,79 +123,76 @@ public sealed class Oscillator : Signal
         return Finish(block, n);
     }
 
-    void RenderWaveform(in Block block, long clock, Span<float> outp)
+    /// <summary>Writes the waveform; true when it applied the amplitude too.</summary>
+    bool RenderWaveform(in Block block, long clock, Span<float> outp)
     {
         var n = block.Count;
         switch (type)
         {
             case Waveform.None:
                 outp.Clear();
-                return;
+                return false;
             case Waveform.Noise:
                 for (var i = 0; i < n; i++) outp[i] = (float)Noise.Gaussian(seed, clock + i);
-                return;
+                return false;
             case Waveform.Perlin:
                 for (var i = 0; i < n; i++) outp[i] = (float)perlin!.At((clock + i) / sampleRate * scale);
-                return;
+                return false;
             case Waveform.Wander:
                 RenderWander(clock, outp);
-                return;
+                return false;
         }
-        var phase = phaseBuf.AsSpan(0, n);
-        AdvancePhase(block, clock, phase);
+        if (type is Waveform.Sin or Waveform.Cos && freq.IsConstant && phaseMod is null && amp.IsConstant)
+        {
+            var offset = type == Waveform.Cos ? 1u << 30 : 0;
+            state.Phase = OscKernels.SineConstant(state.Phase, constantIncrement, offset, amp.Constant, outp);
+            return true;
+        }
+        var cycle = cycleBuf.AsSpan(0, n);
+        AdvancePhase(block, clock, cycle);
         switch (type)
         {
             case Waveform.Sin:
-                for (var i = 0; i < n; i++) outp[i] = (float)Math.Sin(phase[i]);
+                OscKernels.Sine(cycle, 0, outp);
                 break;
             case Waveform.Cos:
-                for (var i = 0; i < n; i++) outp[i] = (float)Math.Cos(phase[i]);
+                OscKernels.Sine(cycle, 1u << 30, outp);
                 break;
             case Waveform.Tri:
-                for (var i = 0; i < n; i++) outp[i] = (float)(2 / Math.PI * Math.Asin(Math.Sin(phase[i])));
+                OscKernels.Triangle(cycle, outp);
                 break;
             case Waveform.Sqr:
                 pulseWidth.Fill(block, clock, pwBuf);
-                for (var i = 0; i < n; i++) outp[i] = Cycles(phase[i]) < pwBuf[i] ? 1f : -1f;
+                OscKernels.Square(cycle, pwBuf.AsSpan(0, n), outp);
                 break;
             case Waveform.Saw:
-                for (var i = 0; i < n; i++) outp[i] = (float)Saw(phase[i]);
+                OscKernels.Saw(cycle, 1f, outp);
                 break;
             case Waveform.Ramp:
-                for (var i = 0; i < n; i++) outp[i] = (float)-Saw(phase[i]);
+                OscKernels.Saw(cycle, -1f, outp);
                 break;
         }
+        return false;
     }
 
-    /// <summary>Fraction of a cycle, 0…1.</summary>
-    static double Cycles(double phase)
-    {
-        var c = phase / (2 * Math.PI);
-        return c - Math.Floor(c);
-    }
-
-    /// <summary>(2/π)·atan(tan(φ/2)): rising from −1 to 1 over a cycle, 0 at φ = 0.</summary>
-    static double Saw(double phase) => 2 * Cycles(phase + Math.PI) - 1;
-
-    void AdvancePhase(in Block block, long clock, Span<double> phase)
+    void AdvancePhase(in Block block, long clock, Span<uint> cycle)
     {
         var n = block.Count;
-        freq.Fill(block, clock, freqBuf);
-        var acc = state.Phase;
-        var k = 2 * Math.PI / sampleRate;
-        const double TwoPi = 2 * Math.PI;
-        for (var i = 0; i < n; i++)
-        {
-            acc += k * freqBuf[i];
-            if (acc >= TwoPi || acc < 0) acc -= Math.Floor(acc / TwoPi) * TwoPi;
-            phase[i] = acc;
-        }
-        state.Phase = acc;
+        state.Phase = freq.IsConstant
+            ? OscKernels.AdvanceConstant(state.Phase, constantIncrement, cycle)
+            : OscKernels.AdvanceVarying(state.Phase, FillFreq(block, clock), sampleRate, cycle);
         if (phaseMod is not null)
         {
             phaseMod.Fill(block, clock, pmBuf);
-            for (var i = 0; i < n; i++) phase[i] += pmBuf[i];
+            const double CyclesPerRadian = 1 / (2 * Math.PI);
+            for (var i = 0; i < n; i++) cycle[i] += OscKernels.CycleOffset(pmBuf[i] * CyclesPerRadian);
         }
+    }
+
+    ReadOnlySpan<float> FillFreq(in Block block, long clock)
+    {
+        freq.Fill(block, clock, freqBuf);
+        return freqBuf.AsSpan(0, block.Count);
     }
 
     void RenderWander(long clock, Span<float> outp)

@@ -21,7 +21,7 @@ public readonly struct Svf
 
     public Svf(FilterShape shape, double cutoff, double q, double sampleRate)
     {
-        var g = Math.Tan(Math.PI * cutoff / sampleRate);
+        var g = Kernels.DetMath.Tan(Math.PI * cutoff / sampleRate);
         var k = 1 / q;
         a1 = 1 / (1 + g * (g + k));
         a2 = g * a1;

@@ -16,12 +16,14 @@ public sealed class TempoState : NodeState
     /// <summary>Position of the frame rendered last; false before the first frame (which ticks every division).</summary>
     public double Previous;
     public bool Started;
+    /// <summary>With <c>source: external</c>: the bpm of the MIDI clock timed last (0: none yet).</summary>
+    public double ClockBpm;
 
     public override void CopyFrom(NodeState other)
     {
         base.CopyFrom(other);
         var o = (TempoState)other;
-        (Base, SegmentBpm, SegmentFrames, Previous, Started) = (o.Base, o.SegmentBpm, o.SegmentFrames, o.Previous, o.Started);
+        (Base, SegmentBpm, SegmentFrames, Previous, Started, ClockBpm) = (o.Base, o.SegmentBpm, o.SegmentFrames, o.Previous, o.Started, o.ClockBpm);
     }
 }
 
@@ -36,8 +38,11 @@ public sealed class TempoState : NodeState
 /// original took the chunk's mean for lengths and counters, and counters at the chunk start);
 /// a tick lands exactly on the frame its beat falls on (the original's accumulated float error put
 /// it about one frame early, and a boundary on a chunk end could tick twice); the bpm wave is
-/// rendered once per block (the original rendered it twice). <c>source: external</c> (MIDI clock)
-/// is not available here: it uses <c>bpm</c>, as the original does before a clock arrives.
+/// rendered once per block (the original rendered it twice). The outermost tempo sends a 24-ppqn MIDI
+/// clock (start, then clocks on their frames) to the session's MIDI output, if it has one.
+/// <c>source: external</c> follows the bpm of a received MIDI clock (the median of its last 24 periods,
+/// once 12 are timed, from the frame of each clock); before that, and without a clock, it uses
+/// <c>bpm</c>, as the original does.
 /// </summary>
 public sealed class Tempo : Signal
 {
@@ -46,7 +51,7 @@ public sealed class Tempo : Signal
         [
             new("signal", ParamKind.Wave, "the signal that sees the tempo names"),
             new("bpm", ParamKind.Wave, "beats per minute (per sample)") { Min = 0 },
-            new("source", ParamKind.Enum, "internal, or external (MIDI clock; here: bpm)") { Choices = ["internal", "external"], DefaultText = "internal" },
+            new("source", ParamKind.Enum, "internal (sends a 24-ppqn MIDI clock to --midi-out), or external: the bpm of the MIDI clock received (bpm until one is timed)") { Choices = ["internal", "external"], DefaultText = "internal" },
             new("device", ParamKind.String, "MIDI input of the external clock"),
         ],
         ExtraKeys.Forbid,
@@ -84,6 +89,9 @@ public sealed class Tempo : Signal
     readonly float[] bpmValues;
     readonly Buffer bpmBuffer;
     readonly Buffer[] ticks, counters, lengths;
+    // MIDI clock: timed from the session's input (source: external), or sent by the outermost internal tempo.
+    Midi.MidiInput? clockIn;
+    Midi.MidiOutput? clockOut;
 
     Tempo(NodeSpec spec, CompileScope scope, TempoState state, Wave bpm, Buffer bpmBuffer, Buffer[] ticks, Buffer[] counters, Buffer[] lengths, Signal signal)
         : base(spec, scope.MaxBlock, signal.IsStereo)
@@ -110,7 +118,8 @@ public sealed class Tempo : Signal
         var inner = scope;
         var bpmBuffer = new Buffer(scope.MaxBlock);
         var lengths = new Buffer[Lengths.Length];
-        if (bpm.IsConstant)
+        var external = spec.Get("source") is Value.Text { V: "external" };
+        if (bpm.IsConstant && !external)
         {
             // A steady tempo gives constant lengths, so expressions using them fold to numbers.
             var b = Math.Max(0, bpm.ExactConstant);
@@ -130,8 +139,13 @@ public sealed class Tempo : Signal
         var counters = new Buffer[Counters.Length];
         for (var i = 0; i < Counters.Length; i++)
             inner = inner.WithName(Counters[i].Name, new NameBinding.Signal(counters[i] = new Buffer(scope.MaxBlock)));
+        var outermost = scope.Resolve("bpm") is null && scope.Env.Outer is null;
         var signal = inner.CompileSignal(spec.Get("signal"), state);
-        return new Tempo(spec, scope, state, bpm, bpmBuffer, ticks, counters, lengths, signal);
+        return new Tempo(spec, scope, state, bpm, bpmBuffer, ticks, counters, lengths, signal)
+        {
+            clockIn = external ? scope.Env.Inputs.Midi : null,
+            clockOut = !external && outermost ? scope.Env.Inputs.MidiOut : null,
+        };
     }
 
     /// <summary>Beats at the start of the next frame to render (the block boundary the renderer is at).</summary>
@@ -152,14 +166,20 @@ public sealed class Tempo : Signal
         var n = block.Count;
         bpm.Fill(block, state.Clock, bpmValues);
         var s = state;
+        var clocks = clockIn is null ? default : clockIn.Window;
+        var nextClock = 0;
+        while (nextClock < clocks.Length && clocks[nextClock].Frame < block.Frame) nextClock++;
         for (var i = 0; i < n; i++)
         {
-            var b = Math.Max(0f, bpmValues[i]);
+            for (; nextClock < clocks.Length && clocks[nextClock].Frame == block.Frame + i; nextClock++)
+                if (clockIn!.ClockSpan(nextClock) is > 0 and var span) s.ClockBpm = framesPerMinute / (span * 24);
+            var b = s.ClockBpm > 0 ? (float)s.ClockBpm : Math.Max(0f, bpmValues[i]);
             double pos;
             if (!s.Started)
             {
                 (s.Base, s.SegmentBpm, s.SegmentFrames, s.Previous, s.Started) = (0, b, 0, -1, true);
                 pos = 0;
+                clockOut?.Send(new Midi.MidiMessage(block.Frame + i, 0, Midi.MidiMessage.Start, 0, 0));
             }
             else
             {
@@ -168,6 +188,8 @@ public sealed class Tempo : Signal
                 if (b != s.SegmentBpm) (s.Base, s.SegmentBpm, s.SegmentFrames) = (pos, b, 0);
             }
             s.SegmentFrames++;
+            if (clockOut is not null && Math.Floor(pos * 24 + Epsilon) > Math.Floor(s.Previous * 24 + Epsilon))
+                clockOut.Send(new Midi.MidiMessage(block.Frame + i, 0, Midi.MidiMessage.Clock, 0, 0));
             for (var k = 0; k < ticks.Length; k++)
             {
                 var p = Ticks[k].Beats;

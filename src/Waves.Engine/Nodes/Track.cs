@@ -69,9 +69,8 @@ public sealed class Track : Signal
         var l = signal.Left;
         if (pan is null)
         {
-            for (var i = 0; i < got; i++) Left[i] = l[i] * volBuf[i];
-            if (Right is not null)
-                for (var i = 0; i < got; i++) Right[i] = signal.Right![i] * volBuf[i];
+            Kernels.SpanMath.Product(l.AsSpan(0, got), volBuf.AsSpan(0, got), Left.AsSpan(0, got));
+            if (Right is not null) Kernels.SpanMath.Product(signal.Right!.AsSpan(0, got), volBuf.AsSpan(0, got), Right.AsSpan(0, got));
         }
         else
         {

@@ -70,7 +70,7 @@ sealed partial class SpecBuilder
         var pos = parsed.Overrides.Pos;
         if (!library.Sounds.TryGetValue(parsed.Name, out var def))
         {
-            problems.Add(Problem.Error(pos, $"unknown sound '{parsed.Name}' in a sequencer step"));
+            problems.Add(Problem.Error(pos, $"unknown sound '{parsed.Name}' in a sequencer step{Suggestions.DidYouMean(parsed.Name, library.Sounds.Keys)}"));
             return null;
         }
         var usePath = $"{prefix}/{parsed.Name}";

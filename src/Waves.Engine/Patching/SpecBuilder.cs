@@ -150,7 +150,9 @@ sealed partial class SpecBuilder(SoundLibrary library, List<Problem> problems)
             };
             return Expand(sub, $"{prefix}/{type}", overrides, key.Pos, isUse: true);
         }
-        problems.Add(Problem.Error(key.Pos, $"unknown node type '{type}': not a node type nor a sound of the library"));
+        problems.Add(Problem.Error(key.Pos, Suggestions.Closest(type, NodeRegistry.LanguageTypes.Concat(library.Sounds.Keys)) is { } near
+            ? $"unknown node type '{type}' — did you mean '{near}'?"
+            : $"unknown node type '{type}': not a node type nor a sound of the library"));
         return null;
     }
 
@@ -268,7 +270,7 @@ sealed partial class SpecBuilder(SoundLibrary library, List<Problem> problems)
                         problems.Add(Problem.Warning(p.KeyPos, $"'{p.Name}' is not a parameter of '{spec.Type}'; ignored"));
                         break;
                     default:
-                        problems.Add(Problem.Error(p.KeyPos, $"unknown parameter '{p.Name}' for '{spec.Type}' (parameters: {string.Join(", ", info.Params.Select(x => x.Name).Concat(NodeRegistry.BaseParams.Select(x => x.Name)))})"));
+                        problems.Add(Problem.Error(p.KeyPos, $"unknown parameter '{p.Name}' for '{spec.Type}'{Suggestions.DidYouMean(p.Name, info.Params.Concat(NodeRegistry.BaseParams).Select(x => x.Name))} (parameters: {string.Join(", ", info.Params.Select(x => x.Name).Concat(NodeRegistry.BaseParams.Select(x => x.Name)))})"));
                         break;
                 }
                 continue;

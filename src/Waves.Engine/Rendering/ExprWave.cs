@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Waves.Engine.Expressions;
 
@@ -12,6 +13,7 @@ public sealed class ExprWave(CompiledExpression expr, int maxBlock, double sampl
     public override float Constant => (float)expr.ConstantValue;
     public override double ExactConstant => expr.ConstantValue;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Fill(in Block block, long clock, Span<float> dst)
     {
         var n = block.Count;

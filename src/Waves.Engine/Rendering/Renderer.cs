@@ -83,6 +83,9 @@ public sealed partial class Renderer
                 if (current.States.TryGetValue(id, out var live) && live.GetType() == copy.GetType()) copy.CopyFrom(live);
             capture.Frame = frame;
         }
+        current.Settings.Inputs.BeginAudioBlock(frame, count);
+        // The block's MIDI messages, at their frames, for every node that reads them.
+        current.Settings.Inputs.Midi.BeginBlock(frame, count);
         var produced = Pull(left, right, 0, count);
         var gain = (float)transport.Gain;
         if (gain != 1f)
@@ -100,6 +103,7 @@ public sealed partial class Renderer
             if (more == 0) break;
             produced += more;
         }
+        current.Settings.Inputs.EndAudioBlock();
         Volatile.Write(ref frame, frame + count);
         return produced;
     }

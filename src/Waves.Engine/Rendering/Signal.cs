@@ -57,7 +57,7 @@ public abstract partial class Signal
         try
         {
             lastCount = Render(own);
-            if (!AllFinite(ownLeft, own.Count) | (ownRight is not null && !AllFinite(ownRight, own.Count)))
+            if (!RenderedFinite && (!AllFinite(ownLeft, own.Count) | (ownRight is not null && !AllFinite(ownRight, own.Count))))
                 NonFinite = true;
             Monitor?.Record(ownLeft, ownRight, own.Count);
         }
@@ -88,19 +88,13 @@ public abstract partial class Signal
     public bool NonFinite { get; private set; }
 
     /// <summary>Replaces non-finite samples by 0; false when there were any.</summary>
-    static bool AllFinite(float[] buffer, int count)
-    {
-        var ok = true;
-        for (var i = 0; i < count; i++)
-            if (!float.IsFinite(buffer[i]))
-            {
-                buffer[i] = 0;
-                ok = false;
-            }
-        return ok;
-    }
+    static bool AllFinite(float[] buffer, int count) => Kernels.SpanMath.ZeroNonFinite(buffer.AsSpan(0, count));
 
     protected abstract int Render(in Block block);
+
+    /// <summary>Set by <see cref="Render"/> when its block cannot hold NaN or infinity (a bounded
+    /// waveform times a finite constant), so the check of every sample is skipped for it.</summary>
+    protected bool RenderedFinite { get; set; }
 
     /// <summary>For a node whose output for the block is complete before it reads its inputs (a delay at
     /// least a block long): a read of this node from inside those inputs (feedback) then gets this

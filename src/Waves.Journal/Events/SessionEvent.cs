@@ -63,11 +63,24 @@ public sealed record RecordingStarted(string Path) : SessionEvent;
 /// <summary>Recording to <paramref name="Path"/> ended at the frame after <paramref name="Frames"/> frames.</summary>
 public sealed record RecordingStopped(string Path, long Frames) : SessionEvent;
 
+/// <summary>Live audio input began at the frame: the frames the render thread used from then on are kept,
+/// one per session frame, in <paramref name="Path"/> (float WAV; relative paths are to the journal's
+/// folder), which replay reads in their place. <paramref name="Device"/> says what was captured.</summary>
+public sealed record InputOpened(string Path, int Channels, int SampleRate, string Device) : SessionEvent;
+
+/// <summary>Live audio input ended at the frame: <paramref name="Frames"/> kept, of which <paramref name="MissingFrames"/>
+/// were silence because the device was late; <paramref name="DroppedFrames"/> captured but never used (for information).</summary>
+public sealed record InputClosed(long Frames, long MissingFrames, long DroppedFrames) : SessionEvent;
+
 /// <summary>Every node's state at the frame (taken at a block boundary with no declick under way),
 /// so that a replay can start there: node id → state type and field values (JSON).</summary>
 public sealed record StateSnapshotted(IReadOnlyList<NodeStateRecord> States) : SessionEvent;
 
 public sealed record NodeStateRecord(string Id, string Type, string Fields);
+
+/// <summary>A MIDI message from input <paramref name="Device"/> ("" for the default input) took effect at
+/// the frame: its status byte and data bytes.</summary>
+public sealed record MidiReceived(string Device, int Status, int Data1, int Data2) : SessionEvent;
 
 /// <summary>The stable names events are stored under.</summary>
 public static class EventTypes
@@ -90,6 +103,9 @@ public static class EventTypes
         [typeof(OutputUnderran)] = "output-underran",
         [typeof(RecordingStarted)] = "recording-started",
         [typeof(RecordingStopped)] = "recording-stopped",
+        [typeof(MidiReceived)] = "midi-received",
+        [typeof(InputOpened)] = "input-opened",
+        [typeof(InputClosed)] = "input-closed",
     };
 
     public static readonly IReadOnlyDictionary<string, Type> Types = Names.ToDictionary(kv => kv.Value, kv => kv.Key);

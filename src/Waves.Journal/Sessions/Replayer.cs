@@ -39,7 +39,9 @@ public static class Replayer
         long done = snapshot?.Frame ?? 0;
         var library = (snapshot is null ? null : steps.LastOrDefault(s => s.Library is not null && s.Frame <= done)?.Library)
             ?? SessionTexts.Library(journal, started.Files, started.SoundFolder);
-        var settings = new RenderSettings(started.SampleRate, started.BlockSize, started.Seed);
+        using var input = InputReplay.Open(events, started, InputReplay.FolderOf(journal));
+        var settings = new RenderSettings(started.SampleRate, started.BlockSize, started.Seed) { Inputs = input.Inputs };
+        MidiJournal.Schedule(settings.Inputs.Midi, events, done);
         var overrides = NodeString.Parse([started.Sound, .. started.Overrides]).Overrides;
         var (session, problems) = LiveSession.Start(library, started.Sound, settings, overrides, started.FadeFrames);
         if (session is null)
@@ -67,6 +69,7 @@ public static class Replayer
                 if (step.Event is not null) fold.Apply(step.Event);
             }
             var count = (int)Math.Min(settings.BlockSize, end - done);
+            input.Feed(done, count);
             var produced = session.Renderer.RenderBlock(left, right, count);
             var skip = (int)Math.Clamp(fromFrame - done, 0, produced);
             if (produced > skip)

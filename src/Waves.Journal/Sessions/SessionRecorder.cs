@@ -31,6 +31,7 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
     readonly SessionFold fold = new(session);
     int journaledRevision = session.Renderer.Current.Revision;
     readonly HashSet<string> faults = [];
+    readonly Waves.Engine.Midi.MidiRing midiApplied = session.Settings.Inputs.Midi.Applied();
 
     public string SessionId { get; private set; } = "";
 
@@ -42,6 +43,12 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
 
     /// <summary>Toggles the recording (the <c>record</c> command): returns the event to journal, or null.</summary>
     public Func<SessionEvent?>? ToggleRecording { get; init; }
+
+    /// <summary>Handles commands the session itself does not know (returns true when it did), such as <c>note N</c>.</summary>
+    public Func<string[], bool>? ExtraCommand { get; init; }
+
+    /// <summary>Called with each MIDI message journaled (to keep controller values, say).</summary>
+    public Action<MidiReceived>? MidiHeard { get; init; }
 
     /// <summary>Events journaled in this session so far.</summary>
     public long Appended => Interlocked.Read(ref appended);
@@ -123,7 +130,8 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
         {
             Append(frame, new ReloadRejected([.. report.Problems.Select(p => p.ToString())]));
             print($"reload rejected; still playing revision {report.Revision}:");
-            foreach (var p in report.Problems) print($"  {p}");
+            foreach (var p in report.Problems)
+                foreach (var line in ProblemText.Format(p, library).Split('\n')) print($"  {line}");
         }
         return report;
     }
@@ -139,6 +147,7 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
             return;
         }
         if (words.Length == 0) return;
+        if (ExtraCommand?.Invoke(words) == true) return;
         if (Parse(words) is not { } e)
         {
             print($"unknown command '{line.Trim()}' (pause, resume, gain G, mute|unmute|solo|unsolo TRACK, reset [ID], record, stop)");
@@ -212,6 +221,13 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
             underrunsJournaled = u.Count;
             Append(session.Renderer.Frame, new OutputUnderran(u.Count, u.MissingFrames));
         }
+        // The queue has one reader at a time: a tick's poll may still run while the session ends.
+        lock (midiApplied)
+            foreach (var (frame, midi) in MidiJournal.Drain(session.Settings.Inputs.Midi, midiApplied))
+            {
+                Append(frame, midi);
+                MidiHeard?.Invoke(midi);
+            }
         Snapshot(current);
         foreach (var f in current.Root.Faults())
             if (faults.Add(f)) print($"  fault: {f}");

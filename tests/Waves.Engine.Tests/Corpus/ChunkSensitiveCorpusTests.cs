@@ -84,6 +84,34 @@ public sealed class ChunkSensitiveCorpusTests
         Assert.True(reference[9] > reference[8] + 100);
     }
 
+    [Fact]
+    public void TestSnapMidiIn_OpensOnTheFrameTheGateRises_WhereTheOriginalOpenedAtTheChunkStart()
+    {
+        // The 1 Hz gate rises again at 1 s (frame 44100). Until then the release has died away; the
+        // attack starts on that frame as it did at 0. The original saw the rise at the end of the
+        // chunk holding it and attacked from the chunk's start, so its window 0.95–1.0 s sounds.
+        var x = CorpusFiles.Render("test-snap-midi_in").Left;
+        Assert.True(Rms(x, 44100 - 2205, 2205) < 0.005);
+        Assert.Equal(Rms(x, 0, 2205), Rms(x, 44100, 2205), Rms(x, 0, 2205) * 0.05);
+        Assert.True(ReferenceWindows("test-snap-midi_in")[19] > 0.05);
+    }
+
+    [Fact]
+    public void Modulation_PhaseModulationStepsFallOnTheirFrames_SoOnlyCrossingRatesDiffer()
+    {
+        // The screech's phase is modulated by an automation whose interval is itself an automation of
+        // oscillators; the original read those intervals once per chunk, so its steps fell up to a
+        // chunk away. Levels match the original everywhere; only the crossing rate of a few windows
+        // differs (where a step lands in another window), and with it the strongest partial of the
+        // first two seconds; the render is the same for any block size.
+        var reference = ReferenceFingerprints.Entry("modulation")!;
+        var audio = CorpusFiles.Render("modulation");
+        var failures = FingerprintComparer.Compare(reference, Fingerprint.Compute(audio.Left, audio.Right, audio.SampleRate));
+        Assert.NotEmpty(failures);
+        Assert.All(failures, f => Assert.True(f.StartsWith("windows.zcr") || f.StartsWith("dominant_freq"), f));
+        Assert.Equal(audio.Left, CorpusFiles.Render("modulation", 64).Left);
+    }
+
     static int Crossings(float[] x, int window)
     {
         var count = 0;

@@ -25,6 +25,9 @@ public sealed class CorpusRenderTests
         "one_knob", "kick-test", "kick_test", "spawn_test", "automation_trigger_test",
         "test-automation-step", "test-automation-ramp", "test-automation-overlap", "test-automation-nodes", "test_interval_pentatonic", "test_glide", "test_glide_fast", "test-snap-range", "test-snap-dynamic-glide", "success", "glitch",
         "test_sample_monitor", "test_buffer_monitor", "test_buffer_offset", "test_buffer_shared_write", "test_pitch_simple", "test_pitch_sample",
+        "sequencer_reset_test",
+        "voice", "test_input", "ring", "test_input_with_lfo",
+        "midi-cc-filter", "midi-cc-sample", "sample-control", "test_input_phase", "midi-synth", "midi-fm", "midi-test", "drum-kit", "midi-env",
     ];
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class RegistryTests
             var extra = defs[info.Key]!["additionalProperties"];
             Assert.Equal(info.Extra == ExtraKeys.Forbid, extra is JsonValue v && !v.GetValue<bool>());
         }
-        var oscType = defs["osc"]!["properties"]!["type"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
+        var oscType = defs["osc"]!["properties"]!["type"]!["anyOf"]![0]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
         Assert.Equal(Oscillator.Info.Param("type")!.Choices, oscType);
     }
 

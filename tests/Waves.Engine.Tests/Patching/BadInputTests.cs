@@ -89,7 +89,7 @@ public sealed class BadInputTests
     {
         var problems = Patches.Problems("s:\n  oscc: {}\n");
 
-        Assert.Equal(["sounds/test.yaml:2:3: error: unknown node type 'oscc': not a node type nor a sound of the library"], problems);
+        Assert.Equal(["sounds/test.yaml:2:3: error: unknown node type 'oscc' — did you mean 'osc'?"], problems);
     }
 
     /// <summary>A misspelt node type below the root is named as such (the original parsed every
@@ -100,7 +100,7 @@ public sealed class BadInputTests
     {
         var problems = Patches.Problems("s:\n  mix:\n    a:\n      oscc: {}\n");
 
-        Assert.Equal(["sounds/test.yaml:4:7: error: unknown node type 'oscc': not a node type nor a sound of the library"], problems);
+        Assert.Equal(["sounds/test.yaml:4:7: error: unknown node type 'oscc' — did you mean 'osc'?"], problems);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class BadInputTests
     {
         var problems = Patches.Problems("s:\n  osc:\n    freq:\n      oscc: {freq: 2}\n");
 
-        Assert.Equal(["sounds/test.yaml:4:7: error: unknown node type 'oscc': not a node type nor a sound of the library"], problems);
+        Assert.Equal(["sounds/test.yaml:4:7: error: unknown node type 'oscc' — did you mean 'osc'?"], problems);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class BadInputTests
     {
         var problems = Patches.Problems("s:\n  osc:\n    freq: 2\n    freqq: 2\n");
 
-        Assert.Equal(["sounds/test.yaml:4:5: error: unknown parameter 'freqq' for 'osc' (parameters: type, freq, amp, phase, pulse_width, attack, release, scale, seed, range, freq_interpolation, amp_interpolation, duration, id, is_pass_through, monitor)"], problems);
+        Assert.Equal(["sounds/test.yaml:4:5: error: unknown parameter 'freqq' for 'osc' — did you mean 'freq'? (parameters: type, freq, amp, phase, pulse_width, attack, release, scale, seed, range, freq_interpolation, amp_interpolation, duration, id, is_pass_through, monitor)"], problems);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class BadInputTests
 
         Assert.Equal(
         [
-            "sounds/test.yaml:5:9: error: unknown parameter 'freqq' for 'osc' (parameters: type, freq, amp, phase, pulse_width, attack, release, scale, seed, range, freq_interpolation, amp_interpolation, duration, id, is_pass_through, monitor)",
+            "sounds/test.yaml:5:9: error: unknown parameter 'freqq' for 'osc' — did you mean 'freq'? (parameters: type, freq, amp, phase, pulse_width, attack, release, scale, seed, range, freq_interpolation, amp_interpolation, duration, id, is_pass_through, monitor)",
             "sounds/test.yaml:6:15: error: 'type' of 'osc' must be one of sin, cos, tri, sqr, saw, ramp, noise, perlin, wander, none, got text 'sawx'",
             "sounds/test.yaml:9:19: error: 'duration' of 'osc' must be a number, got text 'abc'",
         ], Patches.Problems(yaml));

@@ -22,14 +22,15 @@ public sealed class AllocationTests
     public void RenderBlock_OfTheDemo_AllocatesNothing()
     {
         var library = Waves.Engine.Patching.SoundLibrary.Load(Path.Combine(RepoPaths.Root, "sounds"));
-        var patch = PatchCompiler.Compile(library, "demo", new RenderSettings(BlockSize: 256)).Patch!;
-        Assert.Equal(0, AllocatedWhileRendering(patch, 400));
+        // The quietest of several runs: the runtime may allocate while it tiers up code in the first.
+        Assert.Equal(0, RenderAllocations.Of(() => PatchCompiler.Compile(library, "demo", new RenderSettings(BlockSize: 256)).Patch!, 400));
     }
 
     [Theory]
     [InlineData("kick_tom")]
     [InlineData("rumble")]
     [InlineData("test_stereo_autopan")]
+    [InlineData("ring")]
     public void RenderBlock_OfCorpusSounds_AllocatesNothing(string sound)
     {
         var patch = PatchCompiler.Compile(CorpusFiles.Library, sound, new RenderSettings(BlockSize: 128)).Patch!;

@@ -1,3 +1,4 @@
+using Waves.Engine.Kernels;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
 using Waves.Engine.Tests.Support;
@@ -12,15 +13,12 @@ namespace Waves.Engine.Tests.Rendering;
 public sealed class FeedbackTests
 {
     const int Rate = 44100;
-    const double K = 2 * Math.PI / Rate;
+    /// <summary>The oscillator's fixed-point phase, advanced as the engine does it.</summary>
+    static ulong Advance(ulong acc, float freq) => acc + OscKernels.Increment(freq, Rate);
 
-    /// <summary>The oscillator's phase, advanced as the engine does it.</summary>
-    static double Advance(double acc, float freq)
-    {
-        acc += K * freq;
-        if (acc >= 2 * Math.PI || acc < 0) acc -= Math.Floor(acc / (2 * Math.PI)) * (2 * Math.PI);
-        return acc;
-    }
+    /// <summary>The oscillator's sine of a phase, shifted by <paramref name="radians"/> of phase modulation.</summary>
+    static float Sin(ulong acc, float radians = 0) =>
+        OscKernels.SineAt((uint)(acc >> 32) + OscKernels.CycleOffset(radians * (1 / (2 * Math.PI))));
 
     const string SelfYaml = "s:\n  osc: {id: x, freq: \"100 + 50 * $x\"}\n";
 
@@ -28,12 +26,12 @@ public sealed class FeedbackTests
     static float[] SelfRecurrence(int frames, int block)
     {
         var x = new float[frames];
-        double acc = 0;
+        ulong acc = 0;
         for (var n = 0; n < frames; n++)
         {
             var delayed = n >= block ? x[n - block] : 0f;
             acc = Advance(acc, (float)(100 + 50 * (double)delayed));
-            x[n] = (float)Math.Sin(acc);
+            x[n] = Sin(acc);
         }
         return x;
     }
@@ -78,14 +76,14 @@ public sealed class FeedbackTests
     {
         var a = new float[frames];
         var output = new float[frames];
-        double pa = 0, pb = 0;
+        ulong pa = 0, pb = 0;
         for (var n = 0; n < frames; n++)
         {
             pa = Advance(pa, 220);
             pb = Advance(pb, 330);
             var delayed = n >= block ? a[n - block] : 0f;
-            var b = (float)Math.Sin(pb + delayed);
-            a[n] = (float)Math.Sin(pa + b);
+            var b = Sin(pb, delayed);
+            a[n] = Sin(pa, b);
             output[n] = 0f + a[n] + b;
         }
         return output;

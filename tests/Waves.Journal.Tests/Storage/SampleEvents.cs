@@ -42,6 +42,10 @@ internal static class SampleEvents
         new OutputUnderran(3, 1_024),
         new RecordingStarted("takes/α 1.wav"),
         new RecordingStopped("takes/α 1.wav", long.MaxValue),
+        new MidiReceived("keys ü", 0x90, 60, 127),
+        new MidiReceived("", 0xF8, 0, 0),
+        new InputOpened("inputs/ü 1.wav", 2, 44_100, "pulse: source é"),
+        new InputClosed(long.MaxValue, 0, 17),
         new StateSnapshotted([new NodeStateRecord("s/osc", "OscillatorState", "{\"Phase\":1.5,\"Clock\":44100}"), new NodeStateRecord("", "", "{}")]),
     ];
 

@@ -13,6 +13,9 @@ static class LibAsound
     /// <summary><c>SND_PCM_STREAM_PLAYBACK</c>.</summary>
     public const int StreamPlayback = 0;
 
+    /// <summary><c>SND_PCM_STREAM_CAPTURE</c>.</summary>
+    public const int StreamCapture = 1;
+
     /// <summary><c>SND_PCM_FORMAT_FLOAT_LE</c>.</summary>
     public const int FormatFloatLe = 14;
 
@@ -39,6 +42,9 @@ static class LibAsound
 
     [DllImport(Lib, EntryPoint = "snd_pcm_writei")]
     public static extern nint PcmWritei(IntPtr pcm, float[] buffer, nuint frames);
+
+    [DllImport(Lib, EntryPoint = "snd_pcm_readi")]
+    public static extern nint PcmReadi(IntPtr pcm, float[] buffer, nuint frames);
 
     [DllImport(Lib, EntryPoint = "snd_pcm_recover")]
     public static extern int PcmRecover(IntPtr pcm, int error, int silent);

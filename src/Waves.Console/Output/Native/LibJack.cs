@@ -140,4 +140,33 @@ static class LibJack
 
     [DllImport(Lib, EntryPoint = "jack_port_get_latency_range")]
     public static extern void PortGetLatencyRange(IntPtr port, int mode, out LatencyRange range);
+
+    /// <summary><c>JACK_DEFAULT_MIDI_TYPE</c>.</summary>
+    public const string MidiType = "8 bit raw midi";
+
+    /// <summary><c>jack_midi_event_t</c>: the frame of the period it falls on, its size and bytes.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MidiEvent
+    {
+        public uint Time;
+        public nuint Size;
+        public IntPtr Buffer;
+    }
+
+    [DllImport(Lib, EntryPoint = "jack_midi_get_event_count")]
+    public static extern uint MidiEventCount(IntPtr portBuffer);
+
+    [DllImport(Lib, EntryPoint = "jack_midi_event_get")]
+    public static extern int MidiEventGet(out MidiEvent e, IntPtr portBuffer, uint index);
+
+    [DllImport(Lib, EntryPoint = "jack_midi_clear_buffer")]
+    public static extern void MidiClearBuffer(IntPtr portBuffer);
+
+    /// <summary>Writes one message at frame <paramref name="time"/> of the period (times in order); 0 on success.</summary>
+    [DllImport(Lib, EntryPoint = "jack_midi_event_write")]
+    public static extern int MidiEventWrite(IntPtr portBuffer, uint time, byte[] data, nuint size);
+
+    /// <summary>The server's frame time at the start of the current period (process callback only).</summary>
+    [DllImport(Lib, EntryPoint = "jack_last_frame_time")]
+    public static extern uint LastFrameTime(IntPtr client);
 }

@@ -14,6 +14,9 @@ static class LibPulse
     /// <summary><c>PA_STREAM_PLAYBACK</c>.</summary>
     public const int StreamPlayback = 1;
 
+    /// <summary><c>PA_STREAM_RECORD</c>.</summary>
+    public const int StreamRecord = 2;
+
     /// <summary><c>PA_ERR_NOENTITY</c>: no such sink.</summary>
     public const int ErrorNoEntity = 5;
 
@@ -46,6 +49,10 @@ static class LibPulse
 
     [DllImport(Simple, EntryPoint = "pa_simple_write")]
     public static extern int SimpleWrite(IntPtr s, float[] data, nuint bytes, out int error);
+
+    /// <summary>Blocks until <paramref name="bytes"/> of recorded audio are in <paramref name="data"/>.</summary>
+    [DllImport(Simple, EntryPoint = "pa_simple_read")]
+    public static extern int SimpleRead(IntPtr s, float[] data, nuint bytes, out int error);
 
     [DllImport(Simple, EntryPoint = "pa_simple_drain")]
     public static extern int SimpleDrain(IntPtr s, out int error);

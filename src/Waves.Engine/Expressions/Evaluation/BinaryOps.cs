@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Waves.Engine.Expressions.Syntax;
 
 namespace Waves.Engine.Expressions.Evaluation;
@@ -6,16 +7,41 @@ namespace Waves.Engine.Expressions.Evaluation;
 internal interface IBinaryOp
 {
     static abstract double Apply(double a, double b);
+
+    /// <summary>True when <see cref="Apply(Vector256{double}, Vector256{double})"/> gives, lane by lane, the bits of the scalar form.</summary>
+    static virtual bool Vectorized => false;
+
+    static virtual Vector256<double> Apply(Vector256<double> a, Vector256<double> b) => throw new NotSupportedException();
 }
 
-internal struct AddOp : IBinaryOp { public static double Apply(double a, double b) => a + b; }
+internal struct AddOp : IBinaryOp
+{
+    public static double Apply(double a, double b) => a + b;
+    public static bool Vectorized => true;
+    public static Vector256<double> Apply(Vector256<double> a, Vector256<double> b) => a + b;
+}
 
-internal struct SubtractOp : IBinaryOp { public static double Apply(double a, double b) => a - b; }
+internal struct SubtractOp : IBinaryOp
+{
+    public static double Apply(double a, double b) => a - b;
+    public static bool Vectorized => true;
+    public static Vector256<double> Apply(Vector256<double> a, Vector256<double> b) => a - b;
+}
 
-internal struct MultiplyOp : IBinaryOp { public static double Apply(double a, double b) => a * b; }
+internal struct MultiplyOp : IBinaryOp
+{
+    public static double Apply(double a, double b) => a * b;
+    public static bool Vectorized => true;
+    public static Vector256<double> Apply(Vector256<double> a, Vector256<double> b) => a * b;
+}
 
 /// <summary>IEEE division: x/0 is ±inf or NaN, never an error.</summary>
-internal struct DivideOp : IBinaryOp { public static double Apply(double a, double b) => a / b; }
+internal struct DivideOp : IBinaryOp
+{
+    public static double Apply(double a, double b) => a / b;
+    public static bool Vectorized => true;
+    public static Vector256<double> Apply(Vector256<double> a, Vector256<double> b) => a / b;
+}
 
 internal struct FloorDivideOp : IBinaryOp { public static double Apply(double a, double b) => Math.Floor(a / b); }
 

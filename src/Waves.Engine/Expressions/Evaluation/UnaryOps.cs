@@ -1,9 +1,17 @@
+using System.Runtime.Intrinsics;
+using Waves.Engine.Kernels;
+
 namespace Waves.Engine.Expressions.Evaluation;
 
 /// <summary>A per-sample operation on one value, as a struct so generic evaluators specialise on it.</summary>
 internal interface IUnaryOp
 {
     static abstract double Apply(double x);
+
+    /// <summary>True when <see cref="Apply(Vector256{double})"/> gives, lane by lane, the bits of the scalar form.</summary>
+    static virtual bool Vectorized => false;
+
+    static virtual Vector256<double> Apply(Vector256<double> x) => throw new NotSupportedException();
 }
 
 internal struct NegateOp : IUnaryOp { public static double Apply(double x) => -x; }
@@ -11,11 +19,22 @@ internal struct NegateOp : IUnaryOp { public static double Apply(double x) => -x
 /// <summary>Python truthiness: any non-zero value (NaN included) is true.</summary>
 internal struct NotOp : IUnaryOp { public static double Apply(double x) => x != 0 ? 0 : 1; }
 
-internal struct SinOp : IUnaryOp { public static double Apply(double x) => Math.Sin(x); }
+// The project's own sine, cosine and tangent: the platform's differ between machines.
+internal struct SinOp : IUnaryOp
+{
+    public static double Apply(double x) => DetMath.Sin(x);
+    public static bool Vectorized => true;
+    public static Vector256<double> Apply(Vector256<double> x) => DetMath.Sin(x);
+}
 
-internal struct CosOp : IUnaryOp { public static double Apply(double x) => Math.Cos(x); }
+internal struct CosOp : IUnaryOp
+{
+    public static double Apply(double x) => DetMath.Cos(x);
+    public static bool Vectorized => true;
+    public static Vector256<double> Apply(Vector256<double> x) => DetMath.Cos(x);
+}
 
-internal struct TanOp : IUnaryOp { public static double Apply(double x) => Math.Tan(x); }
+internal struct TanOp : IUnaryOp { public static double Apply(double x) => DetMath.Tan(x); }
 
 internal struct AbsOp : IUnaryOp { public static double Apply(double x) => Math.Abs(x); }
 

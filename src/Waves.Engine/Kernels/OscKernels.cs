@@ -1,0 +1,224 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Waves.Engine.Kernels;
+
+/// <summary>
+/// Oscillator kernels over a fixed-point phase: 2^64 is one cycle. Integer addition is exact and
+/// associative, so the phase of sample i is the same whether it was reached one sample at a time or
+/// computed as p0 + (i+1)·increment for a whole block at once — the output does not depend on the
+/// block size or the vector width. Waveforms read the top 32 bits (<c>cycle</c>); as a signed
+/// number, cycle·2^−31 is the phase in units of π, in [−1, 1).
+/// </summary>
+public static class OscKernels
+{
+    const double TwoTo64 = 18446744073709551616.0, TwoTo32 = 4294967296.0;
+    const float TwoToMinus31 = 4.656612873077393e-10f;
+
+    // Taylor coefficients of sin(πx) up to x^11, for |x| ≤ 1/2 (error below 1e-7).
+    const float A1 = 3.14159265358979f, A3 = -5.16771278004997f, A5 = 2.55016403987735f,
+        A7 = -0.599264529320792f, A9 = 0.0821458866111282f, A11 = -0.00737043094571435f;
+
+    /// <summary>The phase increment of <paramref name="hz"/> at <paramref name="sampleRate"/>, rounded
+    /// up to the next 2^−64 of a cycle, so that a phase meant to complete a cycle on a frame (0.5 Hz at
+    /// frame 88200) does, never a frame late. Any frequency, negative and above Nyquist included, is
+    /// taken modulo the sample rate; NaN and infinities stop the phase.</summary>
+    public static ulong Increment(double hz, double sampleRate)
+    {
+        var c = hz / sampleRate;
+        // What the division rounded away, exactly (a fused multiply-add is one correctly rounded
+        // operation, the same on every machine).
+        var r = Math.FusedMultiplyAdd(-c, sampleRate, hz);
+        var f = c - Math.Floor(c);
+        if (!double.IsFinite(f) || !double.IsFinite(r)) return 0;
+        var main = f * TwoTo64;
+        var whole = Math.Floor(main);
+        var extra = Math.Ceiling(main - whole + r / sampleRate * TwoTo64);
+        return (ulong)whole + (ulong)(long)extra;
+    }
+
+    /// <summary>A phase offset of <paramref name="cycles"/> (any real number), as top-32-bit cycle units.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint CycleOffset(double cycles)
+    {
+        var f = cycles - Math.Floor(cycles);
+        return double.IsNaN(f) ? 0 : (uint)(f * TwoTo32);
+    }
+
+    /// <summary>Advances <paramref name="phase"/> once per sample by <paramref name="inc"/>, writing each
+    /// new phase's top 32 bits to <paramref name="cycle"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ulong AdvanceConstant(ulong phase, ulong inc, Span<uint> cycle)
+    {
+        var n = cycle.Length;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            var lo = Vector256.Create(phase + inc, phase + 2 * inc, phase + 3 * inc, phase + 4 * inc);
+            var hi = lo + Vector256.Create(4 * inc);
+            var step = Vector256.Create(8 * inc);
+            for (; i <= n - 8; i += 8)
+            {
+                var top = Vector256.Narrow(Vector256.ShiftRightLogical(lo, 32), Vector256.ShiftRightLogical(hi, 32));
+                top.StoreUnsafe(ref cycle[i]);
+                lo += step;
+                hi += step;
+            }
+            phase += (ulong)i * inc;
+        }
+        for (; i < n; i++)
+        {
+            phase += inc;
+            cycle[i] = (uint)(phase >> 32);
+        }
+        return phase;
+    }
+
+    /// <summary>As <see cref="AdvanceConstant"/>, with a frequency per sample.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ulong AdvanceVarying(ulong phase, ReadOnlySpan<float> hz, double sampleRate, Span<uint> cycle)
+    {
+        var last = float.NaN;
+        ulong inc = 0;
+        for (var i = 0; i < cycle.Length; i++)
+        {
+            // Runs of one frequency (a held note, a stepped sequence) compute it once.
+            if (BitConverter.SingleToInt32Bits(hz[i]) != BitConverter.SingleToInt32Bits(last))
+                (last, inc) = (hz[i], Increment(hz[i], sampleRate));
+            phase += inc;
+            cycle[i] = (uint)(phase >> 32);
+        }
+        return phase;
+    }
+
+    /// <summary><see cref="AdvanceConstant"/> and <see cref="Sine"/> in one pass, without the cycle buffer,
+    /// each sample then multiplied by <paramref name="amp"/> (the same product as a separate pass).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ulong SineConstant(ulong phase, ulong inc, uint offset, float amp, Span<float> dst)
+    {
+        var n = dst.Length;
+        var i = 0;
+        var scale = TwoToMinus31;
+        if (Vector512.IsHardwareAccelerated && n >= 16)
+        {
+            var lo = Vector512.Create(inc) * Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) + Vector512.Create(phase);
+            var hi = lo + Vector512.Create(8 * inc);
+            var step = Vector512.Create(16 * inc);
+            var off = Vector512.Create(offset);
+            for (; i <= n - 16; i += 16)
+            {
+                var c = Vector512.Narrow(Vector512.ShiftRightLogical(lo, 32), Vector512.ShiftRightLogical(hi, 32)) + off;
+                var x = Vector512.ConvertToSingle(c.AsInt32()) * Vector512.Create(scale);
+                x = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(0.5f)), Vector512.Create(1f) - x, x);
+                x = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(-0.5f)), Vector512.Create(-1f) - x, x);
+                var z = x * x;
+                (x * (Vector512.Create(A1) + z * (Vector512.Create(A3) + z * (Vector512.Create(A5) + z * (Vector512.Create(A7) + z * (Vector512.Create(A9) + z * Vector512.Create(A11)))))) * Vector512.Create(amp)).StoreUnsafe(ref dst[i]);
+                lo += step;
+                hi += step;
+            }
+            phase += (ulong)i * inc;
+        }
+        else if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            var lo = Vector256.Create(phase + inc, phase + 2 * inc, phase + 3 * inc, phase + 4 * inc);
+            var hi = lo + Vector256.Create(4 * inc);
+            var step = Vector256.Create(8 * inc);
+            var off = Vector256.Create(offset);
+            for (; i <= n - 8; i += 8)
+            {
+                var c = Vector256.Narrow(Vector256.ShiftRightLogical(lo, 32), Vector256.ShiftRightLogical(hi, 32)) + off;
+                (SinPi(Fold(Vector256.ConvertToSingle(c.AsInt32()) * Vector256.Create(scale))) * Vector256.Create(amp)).StoreUnsafe(ref dst[i]);
+                lo += step;
+                hi += step;
+            }
+            phase += (ulong)i * inc;
+        }
+        for (; i < n; i++)
+        {
+            phase += inc;
+            dst[i] = SinPi(Fold((int)((uint)(phase >> 32) + offset) * scale)) * amp;
+        }
+        return phase;
+    }
+
+    /// <summary>sin(2π·cycle/2^32) plus <paramref name="offset"/> (2^30 for a cosine).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Sine(ReadOnlySpan<uint> cycle, uint offset, Span<float> dst)
+    {
+        var n = cycle.Length;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var off = Vector256.Create(offset);
+            for (; i <= n - 8; i += 8)
+            {
+                var c = Vector256.LoadUnsafe(ref Unsafe.AsRef(in cycle[i])) + off;
+                SinPi(Fold(Vector256.ConvertToSingle(c.AsInt32()) * Vector256.Create(TwoToMinus31))).StoreUnsafe(ref dst[i]);
+            }
+        }
+        for (; i < n; i++) dst[i] = SinPi(Fold((int)(cycle[i] + offset) * TwoToMinus31));
+    }
+
+    /// <summary>One sample of <see cref="Sine"/>: sin(2π·cycle/2^32).</summary>
+    public static float SineAt(uint cycle) => SinPi(Fold((int)cycle * TwoToMinus31));
+
+    /// <summary>Triangle: 2/π·asin(sin φ), rising from 0 at phase 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Triangle(ReadOnlySpan<uint> cycle, Span<float> dst)
+    {
+        var n = cycle.Length;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= n - 8; i += 8)
+            {
+                var x = Vector256.ConvertToSingle(Vector256.LoadUnsafe(ref Unsafe.AsRef(in cycle[i])).AsInt32()) * Vector256.Create(TwoToMinus31);
+                (Fold(x) * Vector256.Create(2f)).StoreUnsafe(ref dst[i]);
+            }
+        for (; i < n; i++) dst[i] = Fold((int)cycle[i] * TwoToMinus31) * 2f;
+    }
+
+    /// <summary>Sawtooth rising from −1 to 1 over a cycle, 0 at phase 0; <paramref name="sign"/> −1 gives the ramp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Saw(ReadOnlySpan<uint> cycle, float sign, Span<float> dst)
+    {
+        var n = cycle.Length;
+        var i = 0;
+        var k = sign * TwoToMinus31;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= n - 8; i += 8)
+                (Vector256.ConvertToSingle(Vector256.LoadUnsafe(ref Unsafe.AsRef(in cycle[i])).AsInt32()) * Vector256.Create(k)).StoreUnsafe(ref dst[i]);
+        for (; i < n; i++) dst[i] = (int)cycle[i] * k;
+    }
+
+    /// <summary>Square: 1 while the fraction of the cycle is below the pulse width, else −1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Square(ReadOnlySpan<uint> cycle, ReadOnlySpan<float> width, Span<float> dst)
+    {
+        for (var i = 0; i < cycle.Length; i++) dst[i] = cycle[i] / TwoTo32 < width[i] ? 1f : -1f;
+    }
+
+    /// <summary>Folds x (phase in units of π, in [−1, 1)) into [−½, ½] keeping sin(πx).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static float Fold(float x) => x > 0.5f ? 1f - x : x < -0.5f ? -1f - x : x;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector256<float> Fold(Vector256<float> x)
+    {
+        x = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(0.5f)), Vector256.Create(1f) - x, x);
+        return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(-0.5f)), Vector256.Create(-1f) - x, x);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static float SinPi(float x)
+    {
+        var z = x * x;
+        return x * (A1 + z * (A3 + z * (A5 + z * (A7 + z * (A9 + z * A11)))));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector256<float> SinPi(Vector256<float> x)
+    {
+        var z = x * x;
+        return x * (Vector256.Create(A1) + z * (Vector256.Create(A3) + z * (Vector256.Create(A5) + z * (Vector256.Create(A7) + z * (Vector256.Create(A9) + z * Vector256.Create(A11))))));
+    }
+}
