@@ -1,3 +1,4 @@
+using Waves.Engine.Expressions;
 using Waves.Engine.Kernels;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
@@ -41,7 +42,7 @@ public sealed class Oscillator : Signal
             new("attack", ParamKind.Wave, "fade-in time in seconds") { Default = 0, Min = 0 },
             new("release", ParamKind.Wave, "fade-out time in seconds before the end of duration") { Default = 0, Min = 0 },
             new("scale", ParamKind.Number, "rate of perlin and wander") { Default = 1 },
-            new("seed", ParamKind.Number, "seed of noise, perlin and wander (0 or absent: from the session seed and node id)"),
+            new("seed", ParamKind.Number, "seed of noise, perlin and wander (0 or absent: from the session seed and node id, and new noise at each start of a voice)"),
             new("range", ParamKind.List, "[min, max]: maps the output from -1…1 to this range (each bound a wave)"),
             new("freq_interpolation", ParamKind.Enum, "accepted for compatibility; has no effect") { Choices = ["linear", "smooth", "step"] },
             new("amp_interpolation", ParamKind.Enum, "accepted for compatibility; has no effect") { Choices = ["linear", "smooth", "step"] },
@@ -57,6 +58,9 @@ public sealed class Oscillator : Signal
     readonly long total;
     readonly double sampleRate, scale;
     readonly ulong seed;
+    /// <summary>Inside a sequencer or spawn voice without its own <c>seed:</c>: the voice, whose start
+    /// number is mixed into the noise so that each start is new noise.</summary>
+    readonly IVoiceOrdinal? voice;
     readonly Perlin? perlin;
     readonly float[] freqBuf, ampBuf, pmBuf, pwBuf, minBuf, maxBuf;
     readonly uint[] cycleBuf;
@@ -85,6 +89,7 @@ public sealed class Oscillator : Signal
         total = spec.Duration is { } d ? (long)(d * sampleRate) : long.MaxValue;
         scale = spec.Get("scale") is Value.Number s ? s.V : 1;
         seed = scope.SeedFor(spec);
+        voice = spec.Get("seed") is Value.Number { V: not 0 } ? null : scope.VoiceOrdinal;
         if (type == Waveform.Perlin) perlin = new Perlin(seed);
         var n = scope.MaxBlock;
         freqBuf = new float[n]; ampBuf = new float[n]; pmBuf = new float[n]; pwBuf = new float[n];
@@ -133,7 +138,8 @@ public sealed class Oscillator : Signal
                 outp.Clear();
                 return false;
             case Waveform.Noise:
-                for (var i = 0; i < n; i++) outp[i] = (float)Noise.Gaussian(seed, clock + i);
+                var noiseSeed = DrawSeed();
+                for (var i = 0; i < n; i++) outp[i] = (float)Noise.Gaussian(noiseSeed, clock + i);
                 return false;
             case Waveform.Perlin:
                 for (var i = 0; i < n; i++) outp[i] = (float)perlin!.At((clock + i) / sampleRate * scale);
@@ -195,13 +201,16 @@ public sealed class Oscillator : Signal
         return freqBuf.AsSpan(0, block.Count);
     }
 
+    ulong DrawSeed() => voice is null ? seed : seed ^ Seeds.Mix((ulong)voice.Ordinal * 0xD1B54A32D192ED03UL + 0x632BE59BD9B4E019UL);
+
     void RenderWander(long clock, Span<float> outp)
     {
+        var walkSeed = DrawSeed();
         double p = state.WanderPosition, v = state.WanderVelocity;
         var step = Math.Max(0.001, scale);
         for (var i = 0; i < outp.Length; i++)
         {
-            v += Noise.Gaussian(seed, clock + i) * step;
+            v += Noise.Gaussian(walkSeed, clock + i) * step;
             v *= 0.95;
             p += v / sampleRate;
             outp[i] = (float)Math.Tanh(p);

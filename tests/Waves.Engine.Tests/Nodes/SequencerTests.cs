@@ -217,4 +217,15 @@ public sealed class SequencerTests
         foreach (var block in new[] { 7, 64, 4096 })
             Assert.Equal(a, Patches.Render(yaml, 0.1, block: block).Left);
     }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData(", seed: 7", true)]
+    public void NoiseInAStepSound_IsNewAtEachStart_UnlessItHasItsOwnSeed(string seed, bool same)
+    {
+        var x = Patches.Render($"s:\n  sequencer: {{interval: 0.01, repeat: 3, steps: [{{osc: {{type: noise, duration: 0.005{seed}}}}}]}}\n", 0.03, rate: 1000).Left;
+        Assert.Contains(x, v => v != 0);
+        Assert.Equal(same, x.AsSpan(0, 5).SequenceEqual(x.AsSpan(10, 5)));
+        Assert.Equal(same, x.AsSpan(10, 5).SequenceEqual(x.AsSpan(20, 5)));
+    }
 }
