@@ -17,7 +17,7 @@ namespace Waves.Console.Midi;
 /// ahead by more than the output buffer (a pause, clocks that differ). <c>midi_out</c>'s messages go out in the period in which
 /// their frame is heard.
 /// </summary>
-sealed class JackMidi : IDisposable
+sealed class JackMidi : IMidiPorts
 {
     readonly IntPtr client;
     readonly IntPtr inPort, outPort;
