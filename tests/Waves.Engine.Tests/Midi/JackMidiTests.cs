@@ -25,6 +25,8 @@ public sealed class JackMidiTests(JackServer jack) : IDisposable
           midi_out: {channel: 3, note: 62, velocity: 90, gate: {osc: {type: sqr, freq: 4}}}
         clocker:
           tempo: {bpm: 100, signal: {osc: {freq: 2, amp: 0}}}
+        knob:
+          midi_out: {channel: 1, cc: 74, value: "floor(t * 10) * 20"}
         """;
 
     readonly string dir = Directory.CreateTempSubdirectory("waves-jackmidi-").FullName;
@@ -152,5 +154,19 @@ public sealed class JackMidiTests(JackServer jack) : IDisposable
         lock (lines) got = [.. lines];
         Assert.Equal(5, got.Count(l => l.Contains("93 3e 5a note on  (channel  3): pitch  62, velocity  90", StringComparison.Ordinal)));
         Assert.Equal(4, got.Count(l => l.Contains("83 3e 00 note off (channel  3): pitch  62", StringComparison.Ordinal)));
+    }
+
+    [RequiresProgramsFact("jackd", "jack_wait", "jack_midi_dump")]
+    public void MidiOut_ControllerValuesArriveAtAJackMidiReader()
+    {
+        Setup();
+        // The value steps 0, 20, 40 … 100 every 0.1 s: a controller message each time it changes.
+        var got = Dumped(() =>
+        {
+            var play = Waves("play", "knob", "--output", "null", "--no-ui", "--duration", "0.65", "--midi-out", "midi-monitor", "--journal", "j.db");
+            Assert.True(play.Exit == 0, play.Text);
+        });
+        foreach (var value in new[] { 20, 40, 60, 80, 100 })
+            Assert.Contains(got, l => l.Contains($"b1 4a {value:x2}", StringComparison.Ordinal));
     }
 }
