@@ -40,7 +40,7 @@ public sealed class MidiKeyboardTests : IDisposable
         Directory.CreateDirectory(Path.Combine(dir, "sounds"));
         File.WriteAllText(Path.Combine(dir, "sounds", "x.yaml"),
             "keys:\n  midi_in: {signal: {envelope: {attack: 0.005, release: 0.05, gate: gate, end: true, signal: {osc: {type: tri, freq: f, amp: 0.5}}}}}\n");
-        using (var play = WavesProcess.Start(dir, null, "play", "keys", "--output", "null", "--no-ui", "--duration", "2", "--record", "rec.wav", "--journal", "j.db"))
+        using (var play = WavesProcess.Start(dir, null, "play", "keys", "--output", "null", "--no-ui", "--duration", "6", "--record", "rec.wav", "--journal", "j.db"))
         {
             Assert.True(play.WaitForOutput("edit sounds", TimeSpan.FromSeconds(20)), play.ToString());
             Thread.Sleep(300);
