@@ -22,15 +22,17 @@ public sealed partial class CompileScope
     CompileScope AtNode(NodeSpec spec) =>
         new(Env, names, Duration, inFade, new Place(spec.Id, place?.Providers ?? [], place?.Voice ?? VoiceOf(spec)), slot);
 
-    /// <summary>A voice: the voice's id of each explicit id of its template, and how the path ids of
-    /// its nodes differ from the template's (<c>parent/signal/2/…</c> for <c>parent/signal/…</c>).</summary>
-    internal sealed record Voice(ImmutableDictionary<string, string> Ids, string From, string To)
+    /// <summary>A voice: the voice's id of each explicit id of its template as written, and how the path
+    /// ids of its nodes differ from the template's (<c>parent/signal/2/…</c> for <c>parent/signal/…</c>);
+    /// inside a voice of another voice (a sequencer in a step), the template is itself a voice's.</summary>
+    internal sealed record Voice(ImmutableDictionary<string, string> Ids, string From, string To, Voice? Outer = null)
     {
-        /// <summary>The id in the template of a node of the voice.</summary>
+        /// <summary>The id in the template as written of a node of the voice.</summary>
         public string Template(string id)
         {
             if (id.LastIndexOf('#') is > 0 and var cut) id = id[..cut];
-            return To.Length > 0 && id.StartsWith(To + "/", StringComparison.Ordinal) ? From + id[To.Length..] : id;
+            id = To.Length > 0 && id.StartsWith(To + "/", StringComparison.Ordinal) ? From + id[To.Length..] : id;
+            return Outer?.Template(id) ?? id;
         }
     }
 
@@ -39,10 +41,12 @@ public sealed partial class CompileScope
     /// mean the voice's own copies of the template's nodes.</summary>
     internal CompileScope WithVoice(NodeSpec template, NodeSpec voice, string from, string to)
     {
+        var outer = place?.Voice;
+        var written = outer?.Ids.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
         var ids = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (t, v) in template.Descendants().Prepend(template).Zip(voice.Descendants().Prepend(voice)))
-            if (t.ExplicitId) ids.TryAdd(t.Id, v.Id);
-        var at = new Place(place?.NodeId ?? voice.Id, place?.Providers ?? [], new Voice(ids.ToImmutable(), from, to));
+            if (t.ExplicitId) ids.TryAdd(written?.GetValueOrDefault(t.Id) ?? t.Id, v.Id);
+        var at = new Place(place?.NodeId ?? voice.Id, place?.Providers ?? [], new Voice(ids.ToImmutable(), from, to, outer));
         return new(Env, names, Duration, inFade, at, slot);
     }
 

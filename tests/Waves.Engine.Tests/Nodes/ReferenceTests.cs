@@ -228,6 +228,7 @@ public sealed class ReferenceTests
     [InlineData("s:\n  multiply:\n    number: 2\n    signal: {voice: {pitch: \"220 * i\"}}\n")]
     [InlineData("s:\n  spawn:\n    trigger: {osc: {type: sqr, freq: 20}}\n    voices: 2\n    signal: {envelope: {decay: 0.03, signal: {voice: {}}}}\n")]
     [InlineData("s:\n  sequencer:\n    interval: 0.0337\n    voices: 2\n    steps: [voice, {voice: {pitch: 300}}, ~]\n")]
+    [InlineData("s:\n  sequencer:\n    interval: 0.05\n    steps: [~, {sequencer: {interval: 0.0137, steps: [{voice: {pitch: 80}}]}}]\n")]
     public void References_InsideAndAcrossPartsOfBlocks_AreTheSameForAnyBlockSize(string sound)
     {
         var yaml = Voice + "\n" + sound;
