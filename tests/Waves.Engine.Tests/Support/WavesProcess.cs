@@ -48,8 +48,16 @@ public sealed class WavesProcess : IDisposable
     /// <summary>Types a line on the process's standard input.</summary>
     public void Type(string line)
     {
-        process.StandardInput.WriteLine(line);
-        process.StandardInput.Flush();
+        try
+        {
+            process.StandardInput.WriteLine(line);
+            process.StandardInput.Flush();
+        }
+        catch (IOException e)
+        {
+            // The process has ended: say so with what it printed, rather than "broken pipe".
+            throw new InvalidOperationException($"cannot type '{line}': waves has ended ({e.Message})\n{this}", e);
+        }
     }
 
     /// <summary>Waits until standard output contains <paramref name="text"/> (false: timeout or exit).</summary>
