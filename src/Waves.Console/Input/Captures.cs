@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Waves.Console.Output;
 
@@ -66,30 +64,5 @@ static class Captures
     }
 
     /// <summary>The PulseAudio server's sources (from <c>pactl</c>; just "default" when it is not installed).</summary>
-    static (string, IReadOnlyList<string>, string?) PulseSources()
-    {
-        var info = new ProcessStartInfo("pactl", ["list", "short", "sources"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        Process process;
-        try { process = Process.Start(info)!; }
-        catch (Win32Exception) { return ("pulse", ["default"], null); }
-        using (process)
-        {
-            var err = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
-            {
-                process.Kill();
-                return ("pulse", [], "pactl did not answer within 5 s");
-            }
-            if (process.ExitCode != 0)
-                return ("pulse", [], err.Result.Trim() is { Length: > 0 } message ? message : $"pactl exited with {process.ExitCode}");
-            return ("pulse", [.. output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => line.Split('\t')).Where(c => c.Length > 1).Select(c => c[1])], null);
-        }
-    }
+    static (string, IReadOnlyList<string>, string?) PulseSources() => PulseOutput.Listed("sources");
 }

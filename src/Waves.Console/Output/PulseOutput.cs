@@ -136,9 +136,13 @@ sealed class PulseOutput : IAudioOutput
     public void Dispose() => Stop();
 
     /// <summary>The server's sinks, by name (from <c>pactl</c>; just "default" when it is not installed).</summary>
-    public static (string Backend, IReadOnlyList<string> Devices, string? Problem) Devices()
+    public static (string Backend, IReadOnlyList<string> Devices, string? Problem) Devices() => Listed("sinks");
+
+    /// <summary>The names of the server's <paramref name="what"/> (<c>sinks</c> or <c>sources</c>) from
+    /// <c>pactl list short</c>; just "default" when pactl is not installed.</summary>
+    internal static (string Backend, IReadOnlyList<string> Devices, string? Problem) Listed(string what)
     {
-        var info = new ProcessStartInfo("pactl", ["list", "short", "sinks"])
+        var info = new ProcessStartInfo("pactl", ["list", "short", what])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -158,12 +162,8 @@ sealed class PulseOutput : IAudioOutput
             }
             if (process.ExitCode != 0)
                 return ("pulse", [], err.Result.Trim() is { Length: > 0 } message ? message : $"pactl exited with {process.ExitCode}");
-            var sinks = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => line.Split('\t'))
-                .Where(columns => columns.Length > 1)
-                .Select(columns => columns[1])
-                .ToList();
-            return ("pulse", sinks, null);
+            return ("pulse", [.. output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.Split('\t')).Where(columns => columns.Length > 1).Select(columns => columns[1])], null);
         }
     }
 }
