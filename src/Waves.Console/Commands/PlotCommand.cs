@@ -78,16 +78,9 @@ static class PlotCommand
         var o = Options.Parse(args, new HashSet<string> { "--plot", "--force" });
         o.RequireOnly(["--plot", "--journal", "-o", "--output", "--force", "--width", "--height"], positional: 1);
         var (width, height) = Size(o);
-        var path = o.Get("--journal") ?? JournalFiles.DefaultPath;
-        if (!File.Exists(path)) { System.Console.Error.WriteLine($"waves: no journal at {path}"); return 1; }
-        using var journal = JournalFiles.Open(path);
-        if (SessionsCommand.Find(journal, o.Positional.FirstOrDefault()) is not { } id) return 1;
-        var events = journal.Read(id);
-        if (events.FirstOrDefault()?.Event is not SessionStarted started)
-        {
-            System.Console.Error.WriteLine($"waves: session {id} has no start");
-            return 1;
-        }
+        using var session = JournaledSession.Open(o);
+        if (session is null) return 1;
+        var (journal, id, events, started) = (session.Journal, session.Id, session.Events, session.Started);
         var output = OutputPath(o, $"{started.Sound}_session");
         (double[], double[], double)? levels = null;
         try { levels = Levels(journal, events, started.SampleRate); }

@@ -14,16 +14,9 @@ static class ReplayCommand
     {
         var o = Options.Parse(args, new HashSet<string> { "--force", "--stems" });
         o.RequireOnly(["--journal", "-o", "--output", "--from", "--to", "--force", "--stems"], positional: 1);
-        var path = o.Get("--journal") ?? JournalFiles.DefaultPath;
-        if (!File.Exists(path)) { System.Console.Error.WriteLine($"waves: no journal at {path}"); return 1; }
-        using var journal = JournalFiles.Open(path);
-        if (SessionsCommand.Find(journal, o.Positional.FirstOrDefault()) is not { } id) return 1;
-        var events = journal.Read(id);
-        if (events.FirstOrDefault()?.Event is not SessionStarted started)
-        {
-            System.Console.Error.WriteLine($"waves: session {id} has no start");
-            return 1;
-        }
+        using var session = JournaledSession.Open(o);
+        if (session is null) return 1;
+        var (journal, id, events, started) = (session.Journal, session.Id, session.Events, session.Started);
         var output = CommandInputs.OutputPath(o, $"{started.Sound}_replay");
         long? to = o.Number("--to") is { } s ? (long)Math.Round(s * started.SampleRate) : null;
         var from = o.Number("--from") is { } f ? (long)Math.Round(f * started.SampleRate) : 0;
