@@ -80,10 +80,7 @@ static class PlayCommand
             return 1;
         }
         using var _device = device;
-        // MIDI devices: winmm on Windows, JACK elsewhere.
-        using Midi.IMidiPorts? midiPorts = OperatingSystem.IsWindows()
-            ? Midi.WinMidi.Open(o, session, folder, latency)
-            : Midi.JackMidi.Open(o, session, folder, latency);
+        using var midiPorts = Midi.MidiPorts.Open(o, session, folder, latency);
         LiveInput? liveInput;
         try { liveInput = LiveInput.Open(o.Get("--input"), o.Get("--input-device"), device.Description.Split(':')[0], session, notes); }
         catch (InputUnavailableException e)

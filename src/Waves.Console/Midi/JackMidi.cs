@@ -38,16 +38,7 @@ sealed class JackMidi : IMidiPorts
     /// <summary>Messages that found the session's queue full (a burst beyond its 4096 places).</summary>
     public long Dropped => Interlocked.Read(ref dropped);
 
-    /// <summary>Opens the client for <c>--midi-in</c> and <c>--midi-out</c>; null when neither is given.</summary>
-    public static JackMidi? Open(Options o, LiveSession session, string soundFolder, TimeSpan latency)
-    {
-        var input = o.Get("--midi-in");
-        var output = o.Get("--midi-out");
-        if (input is null && output is null) return null;
-        return new JackMidi(input, output, MidiConfig.Load(soundFolder), session, latency);
-    }
-
-    JackMidi(string? input, string? output, MidiConfig config, LiveSession session, TimeSpan latency)
+    public JackMidi(string? input, string? output, MidiConfig config, LiveSession session, TimeSpan latency)
     {
         renderer = session.Renderer;
         var inputs = session.Settings.Inputs;

@@ -32,15 +32,7 @@ sealed class WinMidi : IMidiPorts
 
     public string Description { get; }
 
-    public static WinMidi? Open(Options o, LiveSession session, string soundFolder, TimeSpan latency)
-    {
-        var input = o.Get("--midi-in");
-        var output = o.Get("--midi-out");
-        if (input is null && output is null) return null;
-        return new WinMidi(input, output, MidiConfig.Load(soundFolder), session, latency);
-    }
-
-    WinMidi(string? inputName, string? outputName, MidiConfig config, LiveSession session, TimeSpan latency)
+    public WinMidi(string? inputName, string? outputName, MidiConfig config, LiveSession session, TimeSpan latency)
     {
         renderer = session.Renderer;
         var inputs = session.Settings.Inputs;
