@@ -53,6 +53,18 @@ public sealed record ExprOptions(int MaxBlock, double SampleRate, ulong Seed)
 public interface IVoiceOrdinal
 {
     long Ordinal { get; }
+
+    /// <summary>The seed of a random source inside a voice (<paramref name="voice"/> null: outside one):
+    /// the start number mixed in, so each start draws anew, whichever slot it lands in.</summary>
+    static ulong Seed(ulong seed, IVoiceOrdinal? voice)
+    {
+        if (voice is null) return seed;
+        // SplitMix64's finaliser of the start number.
+        var z = (ulong)voice.Ordinal * 0xD1B54A32D192ED03UL + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return seed ^ z ^ (z >> 31);
+    }
 }
 
 /// <summary>A compiled expression: fills a block of per-sample values, allocation-free.</summary>

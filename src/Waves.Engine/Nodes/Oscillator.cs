@@ -201,7 +201,7 @@ public sealed class Oscillator : Signal
         return freqBuf.AsSpan(0, block.Count);
     }
 
-    ulong DrawSeed() => voice is null ? seed : seed ^ Seeds.Mix((ulong)voice.Ordinal * 0xD1B54A32D192ED03UL + 0x632BE59BD9B4E019UL);
+    ulong DrawSeed() => IVoiceOrdinal.Seed(seed, voice);
 
     void RenderWander(long clock, Span<float> outp)
     {

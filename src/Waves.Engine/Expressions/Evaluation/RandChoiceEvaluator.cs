@@ -9,7 +9,7 @@ internal sealed class RandChoiceEvaluator(ulong seed, int site, WaveList list, I
         list.Evaluate(frame);
         var period = long.MinValue;
         var k = 0;
-        var drawSeed = RandHash.ForVoice(seed, voice);
+        var drawSeed = IVoiceOrdinal.Seed(seed, voice);
         for (var i = 0; i < frame.Count; i++)
         {
             var p = RandHash.PeriodOf(frame.Clock + i);

@@ -15,7 +15,7 @@ internal sealed class RandEvaluator(ulong seed, int site, Evaluator low, Evaluat
         high.Evaluate(frame, hi);
         var period = long.MinValue;
         var u = 0.0;
-        var drawSeed = RandHash.ForVoice(seed, voice);
+        var drawSeed = IVoiceOrdinal.Seed(seed, voice);
         for (var i = 0; i < lo.Length; i++)
         {
             var p = RandHash.PeriodOf(frame.Clock + i);

@@ -23,11 +23,6 @@ internal static class RandHash
         return (x >> 11) * (1.0 / (1UL << 53));
     }
 
-    /// <summary>The seed of a draw inside a voice: the voice's start number mixed in, so each start of a
-    /// slot draws anew (its clock starts again at 0), whichever slot the start lands in.</summary>
-    public static ulong ForVoice(ulong seed, IVoiceOrdinal? voice) =>
-        voice is null ? seed : seed ^ Mix((ulong)voice.Ordinal * 0xD1B54A32D192ED03UL + 0x9E3779B97F4A7C15UL);
-
     /// <summary>SplitMix64's finalizer.</summary>
     private static ulong Mix(ulong z)
     {
