@@ -17,8 +17,10 @@ public sealed class WavWriter : IDisposable
 
     private readonly WaveFileWriter _writer;
     private readonly int _bytesPerSample;
-    // Reused across Write calls so that rendering in blocks does not allocate.
-    private byte[] _buffer = new byte[16 * 1024];
+    // Encoded frames wait here until it is full (reused, so rendering in blocks does not allocate):
+    // a few large writes instead of one small write per block.
+    private byte[] _buffer = new byte[256 * 1024];
+    private int _pending;
     private bool _disposed;
 
     public WavWriter(string path, int sampleRate, int channels, SampleFormat format)
@@ -65,15 +67,17 @@ public sealed class WavWriter : IDisposable
 
         int frameBytes = Channels * _bytesPerSample;
         int bytes = checked(left.Length * frameBytes);
+        if (_pending + bytes > _buffer.Length)
+            WritePending();
         if (_buffer.Length < bytes)
-            _buffer = new byte[Math.Max(bytes, _buffer.Length * 2)];
+            _buffer = new byte[bytes];
 
-        var dst = _buffer.AsSpan(0, bytes);
+        var dst = _buffer.AsSpan(_pending, bytes);
         Encode(left, dst, frameBytes);
         if (Channels == 2)
             Encode(right, dst[_bytesPerSample..], frameBytes);
 
-        _writer.Write(_buffer, 0, bytes);
+        _pending += bytes;
         FramesWritten += left.Length;
     }
 
@@ -81,7 +85,14 @@ public sealed class WavWriter : IDisposable
     public void Flush()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        WritePending();
         _writer.Flush();
+    }
+
+    private void WritePending()
+    {
+        _writer.Write(_buffer, 0, _pending);
+        _pending = 0;
     }
 
     public void Dispose()
@@ -89,7 +100,8 @@ public sealed class WavWriter : IDisposable
         if (_disposed)
             return;
         _disposed = true;
-        _writer.Dispose();
+        try { WritePending(); }
+        finally { _writer.Dispose(); }
     }
 
     /// <summary>Writes one channel into every <paramref name="stride"/>-th slot of <paramref name="dst"/>.</summary>

@@ -5,9 +5,9 @@ namespace Waves.Engine.Kernels;
 
 /// <summary>
 /// Sine, cosine and tangent of the project's own (fdlibm's kernels after a Cody-Waite quadrant
-/// reduction), so that results do not depend on the platform's C library. The vector forms do the
-/// same IEEE operations lane by lane as the scalar ones, in the same order and without fused
-/// multiply-add, so a block gives the same bits whichever path (or vector width) rendered it.
+/// reduction), so that results do not depend on the platform's C library. One kernel serves the
+/// scalar and every vector width (<see cref="IDoubleLanes{TV}"/>), so a block gives the same bits
+/// whichever path rendered it.
 /// Accurate to about 1 ulp for |x| below 1e6; larger arguments lose precision but stay deterministic.
 /// </summary>
 public static class DetMath
@@ -19,78 +19,63 @@ public static class DetMath
     const double C1 = 4.16666666666666019037e-02, C2 = -1.38888888888741095749e-03, C3 = 2.48015872894767294178e-05,
         C4 = -2.75573143513906633035e-07, C5 = 2.08757232129817482790e-09, C6 = -1.13596475577881948265e-11;
 
-    public static double Sin(double x) => Quadrant(x, 0);
+    public static double Sin(double x) => Sin<double, Lanes1>(x);
 
-    public static double Cos(double x) => Quadrant(x, 1);
+    public static double Cos(double x) => Cos<double, Lanes1>(x);
 
-    public static double Tan(double x)
+    public static double Tan(double x) => Tan<double, Lanes1>(x);
+
+    public static Vector256<double> Sin(Vector256<double> x) => Sin<Vector256<double>, Lanes4>(x);
+
+    public static Vector256<double> Tan(Vector256<double> x) => Tan<Vector256<double>, Lanes4>(x);
+
+    public static Vector512<double> Tan(Vector512<double> x) => Tan<Vector512<double>, Lanes8>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Sin<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV> => Quadrant<TV, TL>(x, 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Cos<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV> => Quadrant<TV, TL>(x, 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Tan<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV>
     {
-        var (s, c) = SinCosReduced(x, out var q);
+        var (s, c, q) = SinCosReduced<TV, TL>(x);
         // Odd quadrants swap the roles: tan = -cos/sin there.
-        var odd = q == 1 || q == 3;
-        return (odd ? -c : s) / (odd ? s : c);
+        var odd = TL.Or(TL.Equal(q, TL.Create(1)), TL.Equal(q, TL.Create(3)));
+        return TL.Div(TL.Select(odd, TL.Neg(c), s), TL.Select(odd, s, c));
     }
 
     /// <summary>sin(x + shift·π/2).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static double Quadrant(double x, int shift)
+    static TV Quadrant<TV, TL>(TV x, int shift) where TV : struct where TL : struct, IDoubleLanes<TV>
     {
-        var (s, c) = SinCosReduced(x, out var q);
-        q = (q + shift) & 3;
-        var v = (q & 1) == 0 ? s : c;
-        return q >= 2 ? -v : v;
-    }
-
-    /// <summary>Sine and cosine of x reduced to [−π/4, π/4], and the quadrant (0…3).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static (double Sin, double Cos) SinCosReduced(double x, out int quadrant)
-    {
-        var j = Math.Round(x * TwoOverPi);
-        var r = (x - j * PiO2Hi) - j * PiO2Lo;
-        var qd = j - 4 * Math.Floor(j * 0.25);
-        quadrant = qd == 1 ? 1 : qd == 2 ? 2 : qd == 3 ? 3 : 0;
-        var z = r * r;
-        var s = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
-        var c = (1 - 0.5 * z) + z * z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
-        return (s, c);
-    }
-
-    public static Vector256<double> Sin(Vector256<double> x) => Quadrant(x, 0);
-
-    public static Vector256<double> Cos(Vector256<double> x) => Quadrant(x, 1);
-
-    public static Vector256<double> Tan(Vector256<double> x)
-    {
-        var (s, c, q) = SinCosReduced(x);
-        var odd = Vector256.Equals(q, Vector256.Create(1.0)) | Vector256.Equals(q, Vector256.Create(3.0));
-        return Vector256.ConditionalSelect(odd, -c, s) / Vector256.ConditionalSelect(odd, s, c);
-    }
-
-    static Vector256<double> Quadrant(Vector256<double> x, int shift)
-    {
-        var (s, c, q) = SinCosReduced(x);
+        var (s, c, q) = SinCosReduced<TV, TL>(x);
         if (shift != 0)
         {
             // (q + 1) mod 4 on exact small integers held as doubles.
-            q += Vector256.Create(1.0);
-            q = Vector256.ConditionalSelect(Vector256.Equals(q, Vector256.Create(4.0)), Vector256<double>.Zero, q);
+            q = TL.Add(q, TL.Create(1));
+            q = TL.Select(TL.Equal(q, TL.Create(4)), TL.Create(0), q);
         }
-        var odd = Vector256.Equals(q, Vector256.Create(1.0)) | Vector256.Equals(q, Vector256.Create(3.0));
-        var v = Vector256.ConditionalSelect(odd, c, s);
-        var neg = Vector256.GreaterThanOrEqual(q, Vector256.Create(2.0));
-        return Vector256.ConditionalSelect(neg, -v, v);
+        var odd = TL.Or(TL.Equal(q, TL.Create(1)), TL.Equal(q, TL.Create(3)));
+        var v = TL.Select(odd, c, s);
+        return TL.Select(TL.GreaterOrEqual(q, TL.Create(2)), TL.Neg(v), v);
     }
 
-    static (Vector256<double> Sin, Vector256<double> Cos, Vector256<double> Quadrant) SinCosReduced(Vector256<double> x)
+    /// <summary>Sine and cosine of x reduced to [−π/4, π/4], and the quadrant (0…3, exact doubles).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static (TV Sin, TV Cos, TV Quadrant) SinCosReduced<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV>
     {
-        var j = Vector256.Round(x * Vector256.Create(TwoOverPi));
-        var r = (x - j * Vector256.Create(PiO2Hi)) - j * Vector256.Create(PiO2Lo);
-        var qd = j - Vector256.Create(4.0) * Vector256.Floor(j * Vector256.Create(0.25));
-        // Non-finite j gives a NaN quadrant; the scalar form maps that to 0, and so does this.
-        var q = Vector256.ConditionalSelect(Vector256.Equals(qd, qd), qd, Vector256<double>.Zero);
-        var z = r * r;
-        var s = r + r * z * (Vector256.Create(S1) + z * (Vector256.Create(S2) + z * (Vector256.Create(S3) + z * (Vector256.Create(S4) + z * (Vector256.Create(S5) + z * Vector256.Create(S6))))));
-        var c = (Vector256.Create(1.0) - Vector256.Create(0.5) * z) + z * z * (Vector256.Create(C1) + z * (Vector256.Create(C2) + z * (Vector256.Create(C3) + z * (Vector256.Create(C4) + z * (Vector256.Create(C5) + z * Vector256.Create(C6))))));
+        var j = TL.Round(TL.Mul(x, TL.Create(TwoOverPi)));
+        var r = TL.Sub(TL.Sub(x, TL.Mul(j, TL.Create(PiO2Hi))), TL.Mul(j, TL.Create(PiO2Lo)));
+        var qd = TL.Sub(j, TL.Mul(TL.Create(4), TL.Floor(TL.Mul(j, TL.Create(0.25)))));
+        // A non-finite x gives a NaN quadrant: taken as 0.
+        var q = TL.Select(TL.Equal(qd, qd), qd, TL.Create(0));
+        var z = TL.Mul(r, r);
+        var ps = TL.Fma(TL.Fma(TL.Fma(TL.Fma(TL.Fma(TL.Create(S6), z, TL.Create(S5)), z, TL.Create(S4)), z, TL.Create(S3)), z, TL.Create(S2)), z, TL.Create(S1));
+        var s = TL.Fma(TL.Mul(r, z), ps, r);
+        var pc = TL.Fma(TL.Fma(TL.Fma(TL.Fma(TL.Fma(TL.Create(C6), z, TL.Create(C5)), z, TL.Create(C4)), z, TL.Create(C3)), z, TL.Create(C2)), z, TL.Create(C1));
+        var c = TL.Fma(TL.Mul(z, z), pc, TL.Fma(TL.Create(-0.5), z, TL.Create(1)));
         return (s, c, q);
     }
 }

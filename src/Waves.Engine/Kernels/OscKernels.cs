@@ -15,9 +15,10 @@ public static class OscKernels
     const double TwoTo64 = 18446744073709551616.0, TwoTo32 = 4294967296.0;
     const float TwoToMinus31 = 4.656612873077393e-10f;
 
-    // Taylor coefficients of sin(πx) up to x^11, for |x| ≤ 1/2 (error below 1e-7).
-    const float A1 = 3.14159265358979f, A3 = -5.16771278004997f, A5 = 2.55016403987735f,
-        A7 = -0.599264529320792f, A9 = 0.0821458866111282f, A11 = -0.00737043094571435f;
+    // sin(πx) = x·(1 − x²)·Q(x²) on [−1, 1]: Q a minimax fit of degree 5 (error below 2e-7 in float),
+    // so the whole cycle needs no folding into a quarter.
+    const float Q0 = 3.141592635012535f, Q1 = -2.026119455560426f, Q2 = 0.5240371777893972f,
+        Q3 = -0.07519222561577446f, Q4 = 0.0068679234653612935f, Q5 = -0.00038981653020664836f;
 
     /// <summary>The phase increment of <paramref name="hz"/> at <paramref name="sampleRate"/>, rounded
     /// up to the next 2^−64 of a cycle, so that a phase meant to complete a cycle on a frame (0.5 Hz at
@@ -98,47 +99,42 @@ public static class OscKernels
     {
         var n = dst.Length;
         var i = 0;
-        var scale = TwoToMinus31;
+        // The offset added to the top 32 bits of every phase is the offset added to the cycle.
+        var shifted = phase + ((ulong)offset << 32);
         if (Vector512.IsHardwareAccelerated && n >= 16)
         {
-            var lo = Vector512.Create(inc) * Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) + Vector512.Create(phase);
+            var lo = Vector512.Create(inc) * Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) + Vector512.Create(shifted);
             var hi = lo + Vector512.Create(8 * inc);
             var step = Vector512.Create(16 * inc);
-            var off = Vector512.Create(offset);
+            var a = Vector512.Create(amp);
             for (; i <= n - 16; i += 16)
             {
-                var c = Vector512.Narrow(Vector512.ShiftRightLogical(lo, 32), Vector512.ShiftRightLogical(hi, 32)) + off;
-                var x = Vector512.ConvertToSingle(c.AsInt32()) * Vector512.Create(scale);
-                x = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(0.5f)), Vector512.Create(1f) - x, x);
-                x = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(-0.5f)), Vector512.Create(-1f) - x, x);
-                var z = x * x;
-                (x * (Vector512.Create(A1) + z * (Vector512.Create(A3) + z * (Vector512.Create(A5) + z * (Vector512.Create(A7) + z * (Vector512.Create(A9) + z * Vector512.Create(A11)))))) * Vector512.Create(amp)).StoreUnsafe(ref dst[i]);
+                var c = Vector512.Narrow(Vector512.ShiftRightLogical(lo, 32), Vector512.ShiftRightLogical(hi, 32));
+                (SinPi(Vector512.ConvertToSingle(c.AsInt32()) * Vector512.Create(TwoToMinus31)) * a).StoreUnsafe(ref dst[i]);
                 lo += step;
                 hi += step;
             }
-            phase += (ulong)i * inc;
         }
-        else if (Vector256.IsHardwareAccelerated && n >= 8)
+        if (Vector256.IsHardwareAccelerated && n - i >= 8)
         {
-            var lo = Vector256.Create(phase + inc, phase + 2 * inc, phase + 3 * inc, phase + 4 * inc);
+            var lo = Vector256.Create(inc) * Vector256.Create(1UL, 2, 3, 4) + Vector256.Create(shifted + (ulong)i * inc);
             var hi = lo + Vector256.Create(4 * inc);
             var step = Vector256.Create(8 * inc);
-            var off = Vector256.Create(offset);
+            var a = Vector256.Create(amp);
             for (; i <= n - 8; i += 8)
             {
-                var c = Vector256.Narrow(Vector256.ShiftRightLogical(lo, 32), Vector256.ShiftRightLogical(hi, 32)) + off;
-                (SinPi(Fold(Vector256.ConvertToSingle(c.AsInt32()) * Vector256.Create(scale))) * Vector256.Create(amp)).StoreUnsafe(ref dst[i]);
+                var c = Vector256.Narrow(Vector256.ShiftRightLogical(lo, 32), Vector256.ShiftRightLogical(hi, 32));
+                (SinPi(Vector256.ConvertToSingle(c.AsInt32()) * Vector256.Create(TwoToMinus31)) * a).StoreUnsafe(ref dst[i]);
                 lo += step;
                 hi += step;
             }
-            phase += (ulong)i * inc;
         }
-        for (; i < n; i++)
+        for (var p = shifted + (ulong)i * inc; i < n; i++)
         {
-            phase += inc;
-            dst[i] = SinPi(Fold((int)((uint)(phase >> 32) + offset) * scale)) * amp;
+            p += inc;
+            dst[i] = SinPi((int)(uint)(p >> 32) * TwoToMinus31) * amp;
         }
-        return phase;
+        return phase + (ulong)n * inc;
     }
 
     /// <summary>sin(2π·cycle/2^32) plus <paramref name="offset"/> (2^30 for a cosine).</summary>
@@ -147,20 +143,29 @@ public static class OscKernels
     {
         var n = cycle.Length;
         var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var off = Vector512.Create(offset);
+            for (; i <= n - 16; i += 16)
+            {
+                var c = Vector512.LoadUnsafe(ref Unsafe.AsRef(in cycle[i])) + off;
+                SinPi(Vector512.ConvertToSingle(c.AsInt32()) * Vector512.Create(TwoToMinus31)).StoreUnsafe(ref dst[i]);
+            }
+        }
         if (Vector256.IsHardwareAccelerated)
         {
             var off = Vector256.Create(offset);
             for (; i <= n - 8; i += 8)
             {
                 var c = Vector256.LoadUnsafe(ref Unsafe.AsRef(in cycle[i])) + off;
-                SinPi(Fold(Vector256.ConvertToSingle(c.AsInt32()) * Vector256.Create(TwoToMinus31))).StoreUnsafe(ref dst[i]);
+                SinPi(Vector256.ConvertToSingle(c.AsInt32()) * Vector256.Create(TwoToMinus31)).StoreUnsafe(ref dst[i]);
             }
         }
-        for (; i < n; i++) dst[i] = SinPi(Fold((int)(cycle[i] + offset) * TwoToMinus31));
+        for (; i < n; i++) dst[i] = SinPi((int)(cycle[i] + offset) * TwoToMinus31);
     }
 
     /// <summary>One sample of <see cref="Sine"/>: sin(2π·cycle/2^32).</summary>
-    public static float SineAt(uint cycle) => SinPi(Fold((int)cycle * TwoToMinus31));
+    public static float SineAt(uint cycle) => SinPi((int)cycle * TwoToMinus31);
 
     /// <summary>Triangle: 2/π·asin(sin φ), rising from 0 at phase 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -212,13 +217,25 @@ public static class OscKernels
     static float SinPi(float x)
     {
         var z = x * x;
-        return x * (A1 + z * (A3 + z * (A5 + z * (A7 + z * (A9 + z * A11)))));
+        var q = MathF.FusedMultiplyAdd(MathF.FusedMultiplyAdd(MathF.FusedMultiplyAdd(MathF.FusedMultiplyAdd(MathF.FusedMultiplyAdd(Q5, z, Q4), z, Q3), z, Q2), z, Q1), z, Q0);
+        return x * MathF.FusedMultiplyAdd(-x, x, 1f) * q;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static Vector256<float> SinPi(Vector256<float> x)
     {
         var z = x * x;
-        return x * (Vector256.Create(A1) + z * (Vector256.Create(A3) + z * (Vector256.Create(A5) + z * (Vector256.Create(A7) + z * (Vector256.Create(A9) + z * Vector256.Create(A11))))));
+        var q = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(
+            Vector256.Create(Q5), z, Vector256.Create(Q4)), z, Vector256.Create(Q3)), z, Vector256.Create(Q2)), z, Vector256.Create(Q1)), z, Vector256.Create(Q0));
+        return x * Vector256.FusedMultiplyAdd(-x, x, Vector256.Create(1f)) * q;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector512<float> SinPi(Vector512<float> x)
+    {
+        var z = x * x;
+        var q = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(
+            Vector512.Create(Q5), z, Vector512.Create(Q4)), z, Vector512.Create(Q3)), z, Vector512.Create(Q2)), z, Vector512.Create(Q1)), z, Vector512.Create(Q0));
+        return x * Vector512.FusedMultiplyAdd(-x, x, Vector512.Create(1f)) * q;
     }
 }

@@ -1,64 +1,27 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Waves.Engine.Kernels;
 
 /// <summary>
-/// Element-wise float arithmetic over blocks. Each element gets one IEEE operation, the same in the
-/// vector loop and the scalar tail, so the result does not depend on the vector width or on
-/// hardware intrinsics being available.
+/// Element-wise float arithmetic over blocks (products and sums through TensorPrimitives). Each
+/// element gets the same IEEE operations in the vector loop and the scalar tail, so the result does
+/// not depend on the vector width or on hardware intrinsics being available.
 /// </summary>
 public static class SpanMath
 {
     /// <summary>x[i] ·= y[i].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(Span<float> x, ReadOnlySpan<float> y)
-    {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-            for (; i <= x.Length - 8; i += 8)
-                (Vector256.Create(x.Slice(i, 8)) * Vector256.Create(y.Slice(i, 8))).CopyTo(x.Slice(i, 8));
-        for (; i < x.Length; i++) x[i] *= y[i];
-    }
+    public static void Multiply(Span<float> x, ReadOnlySpan<float> y) => TensorPrimitives.Multiply(x, y, x);
 
     /// <summary>x[i] ·= k.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Scale(Span<float> x, float k)
-    {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var kv = Vector256.Create(k);
-            for (; i <= x.Length - 8; i += 8)
-                (Vector256.Create(x.Slice(i, 8)) * kv).CopyTo(x.Slice(i, 8));
-        }
-        for (; i < x.Length; i++) x[i] *= k;
-    }
+    public static void Scale(Span<float> x, float k) => TensorPrimitives.Multiply(x, k, x);
 
     /// <summary>dst[i] = x[i] · y[i].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Product(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dst)
-    {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-            for (; i <= dst.Length - 8; i += 8)
-                (Vector256.Create(x.Slice(i, 8)) * Vector256.Create(y.Slice(i, 8))).CopyTo(dst.Slice(i, 8));
-        for (; i < dst.Length; i++) dst[i] = x[i] * y[i];
-    }
+    public static void Product(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dst) => TensorPrimitives.Multiply(x[..dst.Length], y[..dst.Length], dst);
 
-    /// <summary>acc[i] += x[i] · g (for g = 1, exactly acc[i] += x[i]).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddScaled(Span<float> acc, ReadOnlySpan<float> x, float g)
-    {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var gv = Vector256.Create(g);
-            for (; i <= acc.Length - 8; i += 8)
-                (Vector256.Create(acc.Slice(i, 8)) + Vector256.Create(x.Slice(i, 8)) * gv).CopyTo(acc.Slice(i, 8));
-        }
-        for (; i < acc.Length; i++) acc[i] += x[i] * g;
-    }
+    /// <summary>acc[i] += x[i] · g (for g = 1, exactly acc[i] += x[i]); a product and a sum, not fused.</summary>
+    public static void AddScaled(Span<float> acc, ReadOnlySpan<float> x, float g) => TensorPrimitives.MultiplyAdd(x[..acc.Length], g, acc, acc);
 
     /// <summary>True when every element is finite; otherwise replaces the others by 0 and returns false.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

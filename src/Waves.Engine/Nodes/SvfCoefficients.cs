@@ -12,10 +12,10 @@ namespace Waves.Engine.Nodes;
 /// band and low are recovered as (s + s')/2. The coefficient pass is vectorised; its lanes do the
 /// scalar tail's operations, so a block gives the same bits at any vector width or block size.
 /// </summary>
-public sealed class SvfCoefficients(FilterShape shape, double sampleRate, double minCutoff, double maxCutoff, int maxBlock)
+public sealed partial class SvfCoefficients(FilterShape shape, double sampleRate, double minCutoff, double maxCutoff, int maxBlock)
 {
     readonly double radiansPerHz = Math.PI / sampleRate;
-    readonly double[] c1 = new double[maxBlock], c2 = new double[maxBlock], c3 = new double[maxBlock];
+    readonly double[] hz = new double[maxBlock], c1 = new double[maxBlock], c2 = new double[maxBlock], c3 = new double[maxBlock];
     readonly double[] k = new double[maxBlock], m0 = new double[maxBlock], m1 = new double[maxBlock], m2 = new double[maxBlock];
 
     /// <summary>The same cutoff and peak for the first <paramref name="count"/> samples.</summary>
@@ -40,44 +40,48 @@ public sealed class SvfCoefficients(FilterShape shape, double sampleRate, double
             k.AsSpan(0, n).Fill(kk); m0.AsSpan(0, n).Fill(g0); m1.AsSpan(0, n).Fill(g1); m2.AsSpan(0, n).Fill(g2);
         }
         else
-            for (var i = 0; i < n; i++) Gains(peak[i], out k[i], out m0[i], out m1[i], out m2[i]);
+            for (var p = 0; p < n; p++) Gains(peak[p], out k[p], out m0[p], out m1[p], out m2[p]);
 
-        var j = 0;
+        Widen(cutoff, hz.AsSpan(0, n));
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i <= n - 8; i += 8) Lane<Vector512<double>, Lanes8>(i);
         if (Vector256.IsHardwareAccelerated)
-        {
-            var lo = Vector256.Create(minCutoff);
-            var hi = Vector256.Create(maxCutoff);
-            var w = Vector256.Create(radiansPerHz);
-            var one = Vector256.Create(1.0);
-            var two = Vector256.Create(2.0);
-            for (; j <= n - 4; j += 4)
+            for (; i <= n - 4; i += 4) Lane<Vector256<double>, Lanes4>(i);
+        for (; i < n; i++) Lane<double, Lanes1>(i);
+    }
+
+    /// <summary>c1, c2 and c3 of the samples from <paramref name="j"/> on, one lane each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void Lane<TV, TL>(int j) where TV : struct where TL : struct, IDoubleLanes<TV>
+    {
+        var lo = TL.Create(minCutoff);
+        var one = TL.Create(1);
+        var f = TL.Load(ref hz[j]);
+        // NaN falls to the lowest cutoff.
+        f = TL.Select(TL.GreaterOrEqual(f, lo), f, lo);
+        f = TL.Select(TL.Greater(f, TL.Create(maxCutoff)), TL.Create(maxCutoff), f);
+        var g = DetMath.Tan<TV, TL>(TL.Mul(f, TL.Create(radiansPerHz)));
+        var a1 = TL.Div(one, TL.Fma(g, TL.Add(g, TL.Load(ref k[j])), one));
+        var a2 = TL.Mul(g, a1);
+        var a3 = TL.Mul(g, a2);
+        TL.Store(TL.Sub(TL.Add(a1, a1), one), ref c1[j]);
+        TL.Store(TL.Add(a2, a2), ref c2[j]);
+        TL.Store(TL.Add(a3, a3), ref c3[j]);
+    }
+
+    /// <summary>The cutoffs as doubles (exact).</summary>
+    static void Widen(ReadOnlySpan<float> src, Span<double> dst)
+    {
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i <= src.Length - 16; i += 16)
             {
-                var hz = Vector256.WidenLower(Vector128.Create(cutoff.Slice(j, 4)).ToVector256Unsafe());
-                // NaN falls to the lowest cutoff, as in the scalar form.
-                hz = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(hz, lo), hz, lo);
-                hz = Vector256.ConditionalSelect(Vector256.GreaterThan(hz, hi), hi, hz);
-                var g = DetMath.Tan(hz * w);
-                var a1 = one / (one + g * (g + Vector256.Create(k.AsSpan(j, 4))));
-                var a2 = g * a1;
-                var a3 = g * a2;
-                (two * a1 - one).CopyTo(c1.AsSpan(j, 4));
-                (two * a2).CopyTo(c2.AsSpan(j, 4));
-                (two * a3).CopyTo(c3.AsSpan(j, 4));
+                var (lo, hi) = Vector512.Widen(Vector512.Create(src.Slice(i, 16)));
+                lo.CopyTo(dst.Slice(i, 8));
+                hi.CopyTo(dst.Slice(i + 8, 8));
             }
-        }
-        for (; j < n; j++)
-        {
-            double hz = cutoff[j];
-            if (!(hz >= minCutoff)) hz = minCutoff;
-            if (hz > maxCutoff) hz = maxCutoff;
-            var g = DetMath.Tan(hz * radiansPerHz);
-            var a1 = 1 / (1 + g * (g + k[j]));
-            var a2 = g * a1;
-            var a3 = g * a2;
-            c1[j] = 2 * a1 - 1;
-            c2[j] = 2 * a2;
-            c3[j] = 2 * a3;
-        }
+        for (; i < src.Length; i++) dst[i] = src[i];
     }
 
     /// <summary>Output mix of the shape, with the original's 1/√Q gain compensation above Q = 1.</summary>
@@ -93,29 +97,5 @@ public sealed class SvfCoefficients(FilterShape shape, double sampleRate, double
             FilterShape.Bandpass => (0.0, kk * gain, 0.0),
             _ => (gain, -kk * gain, 0.0),
         };
-    }
-
-    /// <summary>Filters <paramref name="input"/> into <paramref name="output"/> from the memory
-    /// (<paramref name="s1"/>, <paramref name="s2"/>); returns the memory after it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (double, double) Run(double s1, double s2, ReadOnlySpan<float> input, Span<float> output)
-    {
-        var n = input.Length;
-        ReadOnlySpan<double> k1 = c1.AsSpan(0, n), k2 = c2.AsSpan(0, n), k3 = c3.AsSpan(0, n);
-        ReadOnlySpan<double> g0 = m0.AsSpan(0, n), g1 = m1.AsSpan(0, n), g2 = m2.AsSpan(0, n);
-        output = output[..n];
-        for (var i = 0; i < n; i++)
-        {
-            double x = input[i];
-            var v3 = x - s2;
-            var n1 = k1[i] * s1 + k2[i] * v3;
-            var n2 = (s2 + k2[i] * s1) + k3[i] * v3;
-            var band = 0.5 * (s1 + n1);
-            var low = 0.5 * (s2 + n2);
-            output[i] = (float)(g0[i] * x + g1[i] * band + g2[i] * low);
-            (s1, s2) = (n1, n2);
-        }
-        // Inputs are finite (every signal's output is), so only an overflow can get here; start afresh then.
-        return double.IsFinite(s1 + s2) ? (s1, s2) : (0, 0);
     }
 }

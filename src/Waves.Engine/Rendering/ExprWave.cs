@@ -20,6 +20,9 @@ public sealed class ExprWave(CompiledExpression expr, int maxBlock, double sampl
         var tmp = scratch.AsSpan(0, n);
         expr.Evaluate(new EvalFrame(clock, n, sampleRate) { Frame = block.Frame }, tmp);
         var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i <= n - 16; i += 16)
+                Vector512.Narrow(Vector512.Create(tmp.Slice(i, 8)), Vector512.Create(tmp.Slice(i + 8, 8))).CopyTo(dst.Slice(i, 16));
         if (Vector256.IsHardwareAccelerated)
             for (; i <= n - 8; i += 8)
                 Vector256.Narrow(Vector256.Create(tmp.Slice(i, 4)), Vector256.Create(tmp.Slice(i + 4, 4))).CopyTo(dst.Slice(i, 8));

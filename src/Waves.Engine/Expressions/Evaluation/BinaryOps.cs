@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using Waves.Engine.Kernels;
 using Waves.Engine.Expressions.Syntax;
 
 namespace Waves.Engine.Expressions.Evaluation;
@@ -8,31 +8,31 @@ internal interface IBinaryOp
 {
     static abstract double Apply(double a, double b);
 
-    /// <summary>True when <see cref="Apply(Vector256{double}, Vector256{double})"/> gives, lane by lane, the bits of the scalar form.</summary>
+    /// <summary>True when <see cref="Apply{TV, TL}"/> gives, lane by lane, the bits of the scalar form.</summary>
     static virtual bool Vectorized => false;
 
-    static virtual Vector256<double> Apply(Vector256<double> a, Vector256<double> b) => throw new NotSupportedException();
+    static virtual TV Apply<TV, TL>(TV a, TV b) where TV : struct where TL : struct, IDoubleLanes<TV> => throw new NotSupportedException();
 }
 
 internal struct AddOp : IBinaryOp
 {
     public static double Apply(double a, double b) => a + b;
     public static bool Vectorized => true;
-    public static Vector256<double> Apply(Vector256<double> a, Vector256<double> b) => a + b;
+    public static TV Apply<TV, TL>(TV a, TV b) where TV : struct where TL : struct, IDoubleLanes<TV> => TL.Add(a, b);
 }
 
 internal struct SubtractOp : IBinaryOp
 {
     public static double Apply(double a, double b) => a - b;
     public static bool Vectorized => true;
-    public static Vector256<double> Apply(Vector256<double> a, Vector256<double> b) => a - b;
+    public static TV Apply<TV, TL>(TV a, TV b) where TV : struct where TL : struct, IDoubleLanes<TV> => TL.Sub(a, b);
 }
 
 internal struct MultiplyOp : IBinaryOp
 {
     public static double Apply(double a, double b) => a * b;
     public static bool Vectorized => true;
-    public static Vector256<double> Apply(Vector256<double> a, Vector256<double> b) => a * b;
+    public static TV Apply<TV, TL>(TV a, TV b) where TV : struct where TL : struct, IDoubleLanes<TV> => TL.Mul(a, b);
 }
 
 /// <summary>IEEE division: x/0 is ±inf or NaN, never an error.</summary>
@@ -40,7 +40,7 @@ internal struct DivideOp : IBinaryOp
 {
     public static double Apply(double a, double b) => a / b;
     public static bool Vectorized => true;
-    public static Vector256<double> Apply(Vector256<double> a, Vector256<double> b) => a / b;
+    public static TV Apply<TV, TL>(TV a, TV b) where TV : struct where TL : struct, IDoubleLanes<TV> => TL.Div(a, b);
 }
 
 internal struct FloorDivideOp : IBinaryOp { public static double Apply(double a, double b) => Math.Floor(a / b); }

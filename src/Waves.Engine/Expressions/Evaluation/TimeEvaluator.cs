@@ -12,13 +12,20 @@ internal sealed class TimeEvaluator : Evaluator
         var clock = frame.Clock;
         var rate = frame.SampleRate;
         var i = 0;
+        // Frame numbers below 2^53 are exact as doubles, so stepping them is exact too.
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var frames = Vector512.Create((double)clock) + Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
+            var r = Vector512.Create(rate);
+            for (; i <= frame.Count - 8; i += 8, frames += Vector512.Create(8.0))
+                (frames / r).StoreUnsafe(ref dst[i]);
+        }
         if (Vector256.IsHardwareAccelerated)
         {
-            // Frame numbers below 2^53 are exact as doubles, so stepping them by 4 is exact too.
-            var frames = Vector256.Create((double)clock, clock + 1, clock + 2, clock + 3);
+            var frames = Vector256.Create((double)clock + i) + Vector256.Create(0.0, 1, 2, 3);
             var r = Vector256.Create(rate);
             for (; i <= frame.Count - 4; i += 4, frames += Vector256.Create(4.0))
-                (frames / r).CopyTo(dst.Slice(i, 4));
+                (frames / r).StoreUnsafe(ref dst[i]);
         }
         for (; i < frame.Count; i++)
             dst[i] = (clock + i) / rate;

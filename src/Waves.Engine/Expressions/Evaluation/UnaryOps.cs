@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using Waves.Engine.Kernels;
 
 namespace Waves.Engine.Expressions.Evaluation;
@@ -8,10 +7,10 @@ internal interface IUnaryOp
 {
     static abstract double Apply(double x);
 
-    /// <summary>True when <see cref="Apply(Vector256{double})"/> gives, lane by lane, the bits of the scalar form.</summary>
+    /// <summary>True when <see cref="Apply{TV, TL}"/> gives, lane by lane, the bits of the scalar form.</summary>
     static virtual bool Vectorized => false;
 
-    static virtual Vector256<double> Apply(Vector256<double> x) => throw new NotSupportedException();
+    static virtual TV Apply<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV> => throw new NotSupportedException();
 }
 
 internal struct NegateOp : IUnaryOp { public static double Apply(double x) => -x; }
@@ -24,14 +23,14 @@ internal struct SinOp : IUnaryOp
 {
     public static double Apply(double x) => DetMath.Sin(x);
     public static bool Vectorized => true;
-    public static Vector256<double> Apply(Vector256<double> x) => DetMath.Sin(x);
+    public static TV Apply<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV> => DetMath.Sin<TV, TL>(x);
 }
 
 internal struct CosOp : IUnaryOp
 {
     public static double Apply(double x) => DetMath.Cos(x);
     public static bool Vectorized => true;
-    public static Vector256<double> Apply(Vector256<double> x) => DetMath.Cos(x);
+    public static TV Apply<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV> => DetMath.Cos<TV, TL>(x);
 }
 
 internal struct TanOp : IUnaryOp { public static double Apply(double x) => DetMath.Tan(x); }
