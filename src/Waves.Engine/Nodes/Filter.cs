@@ -6,14 +6,19 @@ namespace Waves.Engine.Nodes;
 
 public sealed class FilterState : NodeState
 {
-    /// <summary>Filter memory of the left (or only) and the right channel.</summary>
+    /// <summary>Filter memory of the left (or only) and the right channel; at an odd <see cref="NodeState.Clock"/>,
+    /// the memory at the start of the unfinished pair.</summary>
     public double L1, L2, R1, R2;
+
+    /// <summary>At an odd clock: the coefficients and the inputs of the unfinished pair's first half.</summary>
+    public double HeldC1, HeldC2, HeldC3, HeldL, HeldR;
 
     public override void CopyFrom(NodeState other)
     {
         base.CopyFrom(other);
         var o = (FilterState)other;
         (L1, L2, R1, R2) = (o.L1, o.L2, o.R1, o.R2);
+        (HeldC1, HeldC2, HeldC3, HeldL, HeldR) = (o.HeldC1, o.HeldC2, o.HeldC3, o.HeldL, o.HeldR);
     }
 }
 
@@ -106,9 +111,15 @@ public sealed class Filter : Signal
         var c = coefficients;
         if (cutoff.IsConstant && peak.IsConstant) c.Constant(cutoff.Constant, peak.Constant, got);
         else c.Compute(cutoffBuf.AsSpan(0, got), peakBuf.AsSpan(0, got), peak.IsConstant);
+        // Samples go in pairs anchored to the filter's clock, so an odd clock means a pair is half done.
         var st = state;
-        (st.L1, st.L2) = c.Run(st.L1, st.L2, signal.Left.AsSpan(0, got), Left.AsSpan(0, got));
-        if (signal.Right is { } inR) (st.R1, st.R2) = c.Run(st.R1, st.R2, inR.AsSpan(0, got), Right.AsSpan(0, got));
+        var pending = (clock & 1) != 0;
+        c.Pairs(pending, got, cutoff.IsConstant, peak.IsConstant);
+        var held = new SvfStep(st.HeldC1, st.HeldC2, st.HeldC3);
+        (st.L1, st.L2, st.HeldL) = c.Run(st.L1, st.L2, pending, held, st.HeldL, signal.Left.AsSpan(0, got), Left.AsSpan(0, got));
+        if (signal.Right is { } inR)
+            (st.R1, st.R2, st.HeldR) = c.Run(st.R1, st.R2, pending, held, st.HeldR, inR.AsSpan(0, got), Right.AsSpan(0, got));
+        if (((clock + got) & 1) != 0 && got > 0) (st.HeldC1, st.HeldC2, st.HeldC3) = c.Step(got - 1);
         st.Clock = clock + got;
         return Finish(block, got);
     }
