@@ -3,7 +3,7 @@ using Waves.Console.Bench;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
 
-namespace Waves.Bench;
+namespace Waves.Benchmarks;
 
 /// <summary>
 /// The control-side cost of a save for the generated 100-node sound: reading the YAML text into a

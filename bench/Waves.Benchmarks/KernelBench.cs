@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Waves.Engine.Kernels;
 using Waves.Engine.Nodes;
 
-namespace Waves.Bench;
+namespace Waves.Benchmarks;
 
 /// <summary>
 /// The render kernels on one 512-frame block: the oscillator's phase and sine, the other waveforms,
@@ -48,7 +48,11 @@ public class KernelBench
     public void Coefficients() => filter.Compute(cutoff, peak, peakIsConstant: true);
 
     [Benchmark(Description = "filter loop")]
-    public void FilterLoop() => (s1, s2) = filter.Run(s1, s2, input, output);
+    public void FilterLoop()
+    {
+        filter.Pairs(pending: false, input.Length, cutoffIsConstant: false, peakIsConstant: true);
+        (s1, s2, _) = filter.Run(s1, s2, pending: false, default, 0, input, output);
+    }
 
     [Benchmark(Description = "mix: add a track")]
     public void MixAdd() => SpanMath.AddScaled(output, input, 1f);

@@ -3,7 +3,7 @@ using Waves.Console.Bench;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
 
-namespace Waves.Bench;
+namespace Waves.Benchmarks;
 
 /// <summary>
 /// One 512-frame block of the peer kit's patches A (64 sines) and B (swept resonant low-pass) from

@@ -3,7 +3,7 @@ using Waves.Console.Bench;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
 
-namespace Waves.Bench;
+namespace Waves.Benchmarks;
 
 /// <summary>
 /// One 512-frame block (44.1 kHz: 11.6 ms of audio) of the default library's demo and of the

@@ -6,7 +6,7 @@ namespace Waves.Console.Bench;
 
 /// <summary>
 /// The patches the benchmarks measure: a generated 200-node sound, written as YAML text in memory,
-/// and the default library's demo. Shared by <c>waves bench</c> and bench/Waves.Bench (which links
+/// and the default library's demo. Shared by <c>waves bench</c> and bench/Waves.Benchmarks (which links
 /// this file), so both measure the same patch. Uses only Waves.Engine.
 /// </summary>
 static class BenchPatches

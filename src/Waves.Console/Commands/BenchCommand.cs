@@ -8,7 +8,7 @@ namespace Waves.Console.Commands;
 
 /// <summary>
 /// <c>waves bench [reload|compile|render|journal|all|output|peers] [--saves N]</c>: the quick benchmarks, one result per
-/// line. The statistically careful ones are in bench/Waves.Bench (BenchmarkDotNet); this mode
+/// line. The statistically careful ones are in bench/Waves.Benchmarks (BenchmarkDotNet); this mode
 /// measures what only a running program can: save-to-sound latency through the real watcher.
 /// </summary>
 static class BenchCommand
