@@ -10,12 +10,15 @@ namespace Waves.Console.Bench;
 /// </summary>
 static class PeerRun
 {
-    /// <summary>The command the kit times: the real binary (not the launcher, whose up-to-date check
-    /// is not rendering), 16-bit output like the peers'.</summary>
+    /// <summary>The command the kit times: the real program (not the launcher, whose up-to-date check
+    /// is not rendering), natively compiled or run by dotnet, 16-bit output like the peers'.</summary>
     public static string WavesCommand()
     {
-        var dll = typeof(PeerRun).Assembly.Location;
-        return $"dotnet {Quote(dll)} render {{sound}} --sounds {{dir}} -o {{out}} --duration {{seconds}} --format s16";
+        var process = Environment.ProcessPath ?? "dotnet";
+        var program = Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? $"dotnet {Quote(Path.Combine(AppContext.BaseDirectory, "waves.dll"))}"
+            : Quote(process);
+        return $"{program} render {{sound}} --sounds {{dir}} -o {{out}} --duration {{seconds}} --format s16";
     }
 
     static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -71,19 +71,19 @@ public static class NodeSchema
                 ["properties"] = siblings,
             };
             if (Extra(info) is { } again) branch["additionalProperties"] = again;
-            branches.Add(branch);
+            branches.Add((JsonNode)branch);
         }
         // Types of the language this build does not render still parse: a file using them is
         // reported by the engine, not by the editor.
         foreach (var type in NodeRegistry.LanguageTypes.Where(t => !NodeRegistry.Implemented.ContainsKey(t)).Order(StringComparer.Ordinal))
-            branches.Add(new JsonObject
+            branches.Add((JsonNode)new JsonObject
             {
                 ["type"] = "object",
                 ["description"] = $"'{type}': a node type of the language that this version does not render",
                 ["required"] = new JsonArray(type),
             });
         foreach (var sound in soundNames.Distinct(StringComparer.Ordinal).Where(s => !NodeRegistry.IsNodeType(s)).Order(StringComparer.Ordinal))
-            branches.Add(new JsonObject
+            branches.Add((JsonNode)new JsonObject
             {
                 ["type"] = "object",
                 ["description"] = $"the sound '{sound}' used as a node; other keys override its root's parameters",
@@ -97,8 +97,8 @@ public static class NodeSchema
         foreach (var branch in branches.Select(b => b!.AsObject()))
         {
             var required = branch["required"]!.DeepClone();
-            known.Add(new JsonObject { ["required"] = required.DeepClone() });
-            picked.Add(new JsonObject { ["if"] = new JsonObject { ["required"] = required }, ["then"] = branch.DeepClone() });
+            known.Add((JsonNode)new JsonObject { ["required"] = required.DeepClone() });
+            picked.Add((JsonNode)new JsonObject { ["if"] = new JsonObject { ["required"] = required }, ["then"] = branch.DeepClone() });
         }
         // Every node type as a property, so that editors complete the names and show their docs.
         var typeKeys = new JsonObject();

@@ -1,9 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Waves.Engine.Rendering;
 
 /// <summary>
 /// The persistent part of a node, kept by node id across reloads. Only the render thread
 /// writes it; the compiler only hands an existing object to the new plan.
+/// The annotation keeps every state type's public fields and constructor in trimmed, natively
+/// compiled builds (the journal reads and writes the fields; Clone and Fresh construct).
 /// </summary>
+[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)]
 public abstract class NodeState
 {
     /// <summary>Frames this node has rendered since it started: its time, which survives reloads.</summary>

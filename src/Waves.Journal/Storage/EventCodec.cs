@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Waves.Journal.Events;
 
 namespace Waves.Journal.Storage;
@@ -30,7 +29,7 @@ public static class EventCodec
         var type = e.GetType();
         if (!EventTypes.Names.ContainsKey(type))
             throw new ArgumentException($"event type {type.Name} has no stable type name in EventTypes, so it cannot be journaled", nameof(e));
-        return JsonSerializer.Serialize(e, type, Options);
+        return JsonSerializer.Serialize(e, Options.GetTypeInfo(type));
     }
 
     /// <summary>The event stored under <paramref name="typeName"/> with <paramref name="payload"/>.</summary>
@@ -44,7 +43,7 @@ public static class EventCodec
                 $"unknown event type '{typeName}' in the journal; this waves knows: {string.Join(", ", EventTypes.Types.Keys.Order(StringComparer.Ordinal))}");
         try
         {
-            return JsonSerializer.Deserialize(payload, type, Options) as SessionEvent
+            return JsonSerializer.Deserialize(payload, Options.GetTypeInfo(type)) as SessionEvent
                 ?? throw new JournalFormatException($"the payload of a '{typeName}' event is null");
         }
         catch (JsonException ex)
@@ -57,7 +56,7 @@ public static class EventCodec
     {
         var options = new JsonSerializerOptions
         {
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            TypeInfoResolver = EventJsonContext.Default,
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
             PropertyNameCaseInsensitive = false,

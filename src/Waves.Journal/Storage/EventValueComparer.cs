@@ -23,6 +23,7 @@ public sealed class EventValueComparer : IEqualityComparer<SessionEvent>, IEqual
 
     public int GetHashCode(EventEnvelope obj) => HashCode.Combine(obj.SessionId, obj.Sequence, obj.Frame, obj.Type);
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Compares events in tests, which run on the JIT with every member present.")]
     static bool Same(object? x, object? y)
     {
         if (x is null || y is null) return x is null && y is null;

@@ -5,7 +5,9 @@ namespace Waves.Engine.Tests.Launcher;
 
 /// <summary>
 /// The <c>./waves</c> launcher on a fresh copy of the sources: two launches at once build once
-/// and both run; an unchanged tree is not rebuilt; a changed source is.
+/// and both run; an unchanged tree is not rebuilt; a changed source is. The program it builds
+/// (natively compiled where a C compiler is installed, as in CI) renders the bits this build renders
+/// in process, and journals a session that replays to its recording.
 /// </summary>
 public sealed class LauncherTests : IDisposable
 {
@@ -42,6 +44,7 @@ public sealed class LauncherTests : IDisposable
 
         var stamp = Path.Combine(dir, ".build", "stamp");
         var built = File.GetLastWriteTimeUtc(stamp);
+        BuiltProgram_IsNativeWhereACompilerIs_RendersTheseBits_AndReplaysItsSession();
         var (code, output) = Finish(Start("list"));
         Assert.Equal(0, code);
         Assert.Contains("demo", output);
@@ -53,6 +56,33 @@ public sealed class LauncherTests : IDisposable
         (code, output) = Finish(Start("list"));
         Assert.True(code == 0, output);
         Assert.True(File.GetLastWriteTimeUtc(stamp) > built);
+    }
+
+    void BuiltProgram_IsNativeWhereACompilerIs_RendersTheseBits_AndReplaysItsSession()
+    {
+        var program = File.ReadAllText(Path.Combine(dir, ".build", "program")).Trim();
+        var compiler = new[] { "clang", "gcc" }.Any(Programs.Exists);
+        Assert.True(!compiler || !program.EndsWith(".dll", StringComparison.Ordinal), $"built {program} although a C compiler is installed");
+
+        // A render through the built program: the same samples as this build renders in process.
+        var (code, output) = Finish(Start("render pluck -o pluck.wav --duration 1"));
+        Assert.True(code == 0, output);
+        var library = Engine.Patching.SoundLibrary.Load(Path.Combine(dir, "sounds"));
+        var patch = Engine.Rendering.PatchCompiler.Compile(library, "pluck", new Engine.Rendering.RenderSettings()).Patch!;
+        var expected = Engine.Rendering.OfflineRender.ToArrays(patch, 44100);
+        var rendered = Engine.Audio.WavReader.Read(Path.Combine(dir, "pluck.wav"));
+        Assert.Equal(expected.Left, rendered.Channels[0]);
+
+        // A played session is journaled, and its replay is its recording, bit for bit.
+        (code, output) = Finish(Start("play demo --duration 3 --record played.wav"));
+        Assert.True(code == 0, output);
+        (code, output) = Finish(Start("replay last -o replayed.wav"));
+        Assert.True(code == 0, output);
+        var played = Engine.Audio.WavReader.Read(Path.Combine(dir, "played.wav"));
+        var replayed = Engine.Audio.WavReader.Read(Path.Combine(dir, "replayed.wav"));
+        Assert.Equal(3 * 44100, played.Channels[0].Length);
+        Assert.Equal(played.Channels[0], replayed.Channels[0]);
+        Assert.Equal(played.Channels[1], replayed.Channels[1]);
     }
 
     Process Start(string args)
