@@ -16,8 +16,8 @@ namespace Waves.Console.Bench;
 /// its coalescing window, <see cref="SoundLibrary.Load"/> and <see cref="LiveSession.Reload"/> in the
 /// subscriber, and a <see cref="PacedOutput"/> render thread paced by the wall clock. Each save
 /// changes one number of the generated 200-node sound in a temporary folder; the latency runs from
-/// the moment <see cref="File.WriteAllText(string, string?)"/> returns until a 1 ms poll sees the
-/// renderer's current patch carry the new revision (it is swapped in at a block boundary).
+/// the moment <see cref="File.WriteAllText(string, string?)"/> returns until the render thread swaps
+/// the new revision in at a block boundary (its own timestamp, <see cref="Patch.AppliedAt"/>, read by a 1 ms poll).
 /// </summary>
 static class ReloadLatency
 {
@@ -33,7 +33,7 @@ static class ReloadLatency
     /// <summary>Unmeasured saves first (JIT of the reload path, watcher start-up).</summary>
     public const int WarmupSaves = 3;
 
-    public sealed record Result(int Saves, int Nodes, Timings Latency, Timings Noticed, Timings Load, Timings Compile,
+    public sealed record Result(int Saves, int Nodes, Timings Latency, Timings Published, Timings Noticed, Timings Load, Timings Compile,
         Timings Swap, int Missed, int ExtraReloads, int Rejected, long Underruns, string? WatchError);
 
     /// <summary>What the subscriber saw of one reload (timestamps from <see cref="Stopwatch.GetTimestamp"/>).</summary>
@@ -88,6 +88,7 @@ static class ReloadLatency
         {
             Thread.Sleep(200); // let the watcher settle; nothing has changed yet
             var latency = new Timings();
+            var publishedT = new Timings();
             var noticedT = new Timings();
             var loadT = new Timings();
             var compileT = new Timings();
@@ -108,7 +109,7 @@ static class ReloadLatency
                     var current = session.Renderer.Current;
                     if (current.Revision >= expected && current.AppliedFrame >= 0)
                     {
-                        applied = Stopwatch.GetTimestamp();
+                        applied = current.AppliedAt;
                         break;
                     }
                     if (Stopwatch.GetElapsedTime(written) > GiveUp || watchError is not null)
@@ -128,6 +129,7 @@ static class ReloadLatency
                 latency.AddTicks(written, applied);
                 if (reloads.TryGetValue(expected, out var r))
                 {
+                    publishedT.AddTicks(written, r.Published);
                     noticedT.AddTicks(written, r.Noticed);
                     loadT.AddTicks(r.Noticed, r.Loaded);
                     compileT.Add(r.CompileTime);
@@ -140,7 +142,7 @@ static class ReloadLatency
             Thread.Sleep((int)(LibraryWatcher.DefaultWindow.TotalMilliseconds * 3));
             var extra = session.Renderer.Current.Revision - startRevision - (saves + WarmupSaves - missed);
             pipeline.Stop();
-            return new Result(saves, nodes, latency, noticedT, loadT, compileT, swapT, missed, Math.Max(0, extra),
+            return new Result(saves, nodes, latency, publishedT, noticedT, loadT, compileT, swapT, missed, Math.Max(0, extra),
                 rejected, feed.Underruns, watchError);
         }
     }

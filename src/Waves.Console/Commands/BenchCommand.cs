@@ -96,6 +96,7 @@ static class BenchCommand
         var r = ReloadLatency.Run(saves, progress);
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine($"reload latency ({r.Latency.Count} saves, {r.Nodes}-node patch): median {Ms(r.Latency.Median)}, p99 {Ms(r.Latency.P99)}, max {Ms(r.Latency.Max)} (compile median {Ms(r.Compile.Median)})");
+        output.WriteLine($"save to publish (the new tree handed to the render thread): median {Ms(r.Published.Median)}, p99 {Ms(r.Published.P99)}; the swap follows at the next block boundary");
         output.WriteLine(string.Create(inv,
             $"reload parts (medians): save to watcher notice {Ms(r.Noticed.Median)} (coalescing window {LibraryWindowMs} ms), load {Ms(r.Load.Median)}, compile {Ms(r.Compile.Median)} (p99 {Ms(r.Compile.P99)}), publish to swap {Ms(r.Swap.Median)} (block {ReloadLatency.Settings.BlockSize * 1000.0 / ReloadLatency.Settings.SampleRate:0.0} ms); {r.Missed} missed, {r.ExtraReloads} extra reloads, {r.Rejected} rejected, {r.Underruns} underruns"));
         if (r.WatchError is not null) System.Console.Error.WriteLine($"waves: watching failed: {r.WatchError}");

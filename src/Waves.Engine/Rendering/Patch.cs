@@ -55,6 +55,9 @@ public sealed class Patch(Signal root, NodeSpec spec, IReadOnlyDictionary<string
     /// <summary>Session frame at which the render thread swapped this patch in (−1 until then).</summary>
     public long AppliedFrame { get; internal set; } = -1;
 
+    /// <summary>When the render thread swapped this patch in (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>; 0 until then).</summary>
+    public long AppliedAt { get; internal set; }
+
     /// <summary>A copy of every state (allocates: take it when the patch is not rendering, or through
     /// <see cref="Renderer.RequestCapture"/> at a block boundary).</summary>
     public StateSnapshot Capture() => new(States.ToDictionary(kv => kv.Key, kv => kv.Value.Clone()));

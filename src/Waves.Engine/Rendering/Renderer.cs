@@ -65,6 +65,7 @@ public sealed partial class Renderer
         {
             Volatile.Write(ref retired, current);
             next.AppliedFrame = frame;
+            next.AppliedAt = System.Diagnostics.Stopwatch.GetTimestamp();
             Volatile.Write(ref current, next);
             gains = true;
         }
