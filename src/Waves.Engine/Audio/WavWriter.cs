@@ -142,6 +142,17 @@ public sealed class WavWriter : IDisposable
     private static void EncodeS16Mono(ReadOnlySpan<float> src, Span<short> dst)
     {
         int i = 0;
+        // Lanes do the scalar tail's steps: NaN → 0, widen, clamp, scale, round half to even; the
+        // results are whole numbers within ±32767, exact as floats and as ints.
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= src.Length - 32; i += 32)
+            {
+                var a = Vector512.ConvertToInt32(S16(Vector512.Create(src.Slice(i, 16))));
+                var b = Vector512.ConvertToInt32(S16(Vector512.Create(src.Slice(i + 16, 16))));
+                Vector512.Narrow(a, b).CopyTo(dst.Slice(i, 32));
+            }
+        }
         if (Vector256.IsHardwareAccelerated)
         {
             var one = Vector256.Create(1.0);
@@ -153,13 +164,24 @@ public sealed class WavWriter : IDisposable
                 var (lo, hi) = Vector256.Widen(x);
                 lo = Vector256.Round(Vector256.Min(Vector256.Max(lo, -one), one) * scale);
                 hi = Vector256.Round(Vector256.Min(Vector256.Max(hi, -one), one) * scale);
-                // Whole numbers within ±32767: exact as floats and as ints.
                 var ints = Vector256.ConvertToInt32(Vector256.Narrow(lo, hi));
                 Vector128.Narrow(ints.GetLower(), ints.GetUpper()).CopyTo(dst.Slice(i, 8));
             }
         }
         for (; i < src.Length; i++)
             dst[i] = (short)Math.Round(Clip(src[i]) * S16Scale);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> S16(Vector512<float> x)
+    {
+        var one = Vector512.Create(1.0);
+        var scale = Vector512.Create(S16Scale);
+        x = Vector512.ConditionalSelect(Vector512.Equals(x, x), x, Vector512<float>.Zero);
+        var (lo, hi) = Vector512.Widen(x);
+        lo = Vector512.Round(Vector512.Min(Vector512.Max(lo, -one), one) * scale);
+        hi = Vector512.Round(Vector512.Min(Vector512.Max(hi, -one), one) * scale);
+        return Vector512.Narrow(lo, hi);
     }
 
     // NaN becomes silence rather than an arbitrary integer.

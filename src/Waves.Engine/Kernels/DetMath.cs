@@ -40,10 +40,18 @@ public static class DetMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Tan<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV>
     {
+        var (num, den) = TanFraction<TV, TL>(x);
+        return TL.Div(num, den);
+    }
+
+    /// <summary>tan x as a fraction num/den (a sine over a cosine), for callers that fold the division into their own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (TV Num, TV Den) TanFraction<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV>
+    {
         var (s, c, q) = SinCosReduced<TV, TL>(x);
         // Odd quadrants swap the roles: tan = -cos/sin there.
         var odd = TL.Or(TL.Equal(q, TL.Create(1)), TL.Equal(q, TL.Create(3)));
-        return TL.Div(TL.Select(odd, TL.Neg(c), s), TL.Select(odd, s, c));
+        return (TL.Select(odd, TL.Neg(c), s), TL.Select(odd, s, c));
     }
 
     /// <summary>sin(x + shift·π/2).</summary>

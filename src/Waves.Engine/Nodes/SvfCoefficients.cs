@@ -29,6 +29,9 @@ public sealed partial class SvfCoefficients(FilterShape shape, double sampleRate
         m0.AsSpan(1, count - 1).Fill(m0[0]); m1.AsSpan(1, count - 1).Fill(m1[0]); m2.AsSpan(1, count - 1).Fill(m2[0]);
     }
 
+    /// <summary>The constant peak (its bits) whose k and gains fill the first <see cref="filledLength"/> samples.</summary>
+    int filledPeak, filledLength;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Compute(ReadOnlySpan<float> cutoff, ReadOnlySpan<float> peak, bool peakIsConstant)
     {
@@ -36,8 +39,14 @@ public sealed partial class SvfCoefficients(FilterShape shape, double sampleRate
         if (n == 0) return;
         if (peakIsConstant)
         {
-            Gains(peak[0], out var kk, out var g0, out var g1, out var g2);
-            k.AsSpan(0, n).Fill(kk); m0.AsSpan(0, n).Fill(g0); m1.AsSpan(0, n).Fill(g1); m2.AsSpan(0, n).Fill(g2);
+            // The same peak as the blocks before: its k and gains are still in place.
+            var bits = BitConverter.SingleToInt32Bits(peak[0]);
+            if (bits != filledPeak || filledLength < n)
+            {
+                Gains(peak[0], out var kk, out var g0, out var g1, out var g2);
+                k.AsSpan(0, n).Fill(kk); m0.AsSpan(0, n).Fill(g0); m1.AsSpan(0, n).Fill(g1); m2.AsSpan(0, n).Fill(g2);
+                (filledPeak, filledLength) = (bits, n);
+            }
         }
         else
             for (var p = 0; p < n; p++) Gains(peak[p], out k[p], out m0[p], out m1[p], out m2[p]);
@@ -61,10 +70,13 @@ public sealed partial class SvfCoefficients(FilterShape shape, double sampleRate
         // NaN falls to the lowest cutoff.
         f = TL.Select(TL.GreaterOrEqual(f, lo), f, lo);
         f = TL.Select(TL.Greater(f, TL.Create(maxCutoff)), TL.Create(maxCutoff), f);
-        var g = DetMath.Tan<TV, TL>(TL.Mul(f, TL.Create(radiansPerHz)));
-        var a1 = TL.Div(one, TL.Fma(g, TL.Add(g, TL.Load(ref k[j])), one));
-        var a2 = TL.Mul(g, a1);
-        var a3 = TL.Mul(g, a2);
+        // g = tan = num/den; a1 = 1/(1 + g(g + k)), a2 = g·a1, a3 = g·a2, with one division.
+        var (num, den) = DetMath.TanFraction<TV, TL>(TL.Mul(f, TL.Create(radiansPerHz)));
+        var d2 = TL.Mul(den, den);
+        var inv = TL.Div(one, TL.Fma(num, TL.Fma(TL.Load(ref k[j]), den, num), d2));
+        var a1 = TL.Mul(d2, inv);
+        var a2 = TL.Mul(TL.Mul(num, den), inv);
+        var a3 = TL.Mul(TL.Mul(num, num), inv);
         TL.Store(TL.Sub(TL.Add(a1, a1), one), ref c1[j]);
         TL.Store(TL.Add(a2, a2), ref c2[j]);
         TL.Store(TL.Add(a3, a3), ref c3[j]);

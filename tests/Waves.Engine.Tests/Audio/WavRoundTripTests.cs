@@ -91,6 +91,32 @@ public sealed class WavRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void S16_mono_vector_lanes_encode_as_the_scalar_formula()
+    {
+        // Random values, half-step boundaries, NaN and values beyond full scale, over a length that
+        // reaches every lane width and the scalar tail.
+        var rng = new Random(7);
+        var input = new float[1000];
+        for (var i = 0; i < input.Length; i++)
+            input[i] = (i % 7) switch
+            {
+                0 => (float)((rng.Next(-65535, 65536) + 0.5) / 65534.0),
+                1 => float.NaN,
+                2 => (float)(rng.NextDouble() * 4 - 2),
+                _ => (float)(rng.NextDouble() * 2 - 1),
+            };
+        var path = PathFor("lanes.wav");
+        using (var w = new WavWriter(path, Rate, 1, SampleFormat.S16))
+            w.Write(input, []);
+        var h = Header.Parse(File.ReadAllBytes(path));
+        for (var i = 0; i < input.Length; i++)
+        {
+            var x = float.IsNaN(input[i]) ? 0.0 : Math.Clamp(input[i], -1.0, 1.0);
+            Assert.Equal((short)Math.Round(x * 32767.0), BinaryPrimitives.ReadInt16LittleEndian(h.Data.AsSpan(2 * i)));
+        }
+    }
+
+    [Fact]
     public void S24_clips_to_full_scale()
     {
         var path = PathFor("clip24.wav");
