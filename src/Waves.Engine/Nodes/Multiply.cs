@@ -85,15 +85,17 @@ public sealed class Multiply : Signal
             if (number.IsConstant && number.ExactConstant > 4096)
                 scope.Env.Error(spec.Get("number")!.Pos, "'number' of 'multiply' is at most 4096");
         }
-        var signals = new Signal[copies];
-        for (var k = 0; k < copies; k++)
+        // No copies: one is compiled all the same, and not played, so that its errors are reported
+        // (a broken text must not be accepted because its number happens to be below 1).
+        var signals = new Signal[copies == 0 && items is null ? 1 : copies];
+        for (var k = 0; k < signals.Length; k++)
         {
             var inner = scope.WithName("i", new NameBinding.Number(k + 1)).WithName("n", n);
             if (items is not null) inner = inner.WithName("item", Item(items.Items[k], scope, spec, k));
             var value = spec.Get("signal") is Value.Node node ? new Value.Node(VoiceSpecs.ForSlot(node.Spec, spec.Id, "signal", k)) : spec.Get("signal");
             signals[k] = inner.CompileSignal(value, state);
         }
-        return new Multiply(spec, scope, state, signals, number, count);
+        return new Multiply(spec, scope, state, signals[..copies], number, count);
     }
 
     static NameBinding Item(Value item, CompileScope scope, NodeSpec spec, int k)

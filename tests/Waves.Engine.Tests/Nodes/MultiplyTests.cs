@@ -39,6 +39,15 @@ public sealed class MultiplyTests
         Assert.Contains("s/multiply/signal/1/osc", audio.States.Keys);
     }
 
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("0")]
+    public void NoCopies_StillReportTheErrorsOfTheSignal(string number)
+    {
+        var problems = Patches.Problems($"s:\n  multiply:\n    number: {number}\n    signal:\n      osc: {{freq: 220, amp: \"t +\"}}\n");
+        Assert.Contains(problems, p => p.Contains(":5:", StringComparison.Ordinal) && p.Contains("syntax error in expression 't +'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void NumberAndItemsTogether_AreAnError() =>
         Assert.Contains(Patches.Problems("s:\n  multiply: {number: 2, items: [1], signal: 1}\n"),
