@@ -54,6 +54,20 @@ public static class DetMath
         return (TL.Select(odd, TL.Neg(c), s), TL.Select(odd, s, c));
     }
 
+    /// <summary>sin x and cos x from one reduction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (TV Sin, TV Cos) SinCos<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV>
+    {
+        var (s, c, q) = SinCosReduced<TV, TL>(x);
+        var odd = TL.Or(TL.Equal(q, TL.Create(1)), TL.Equal(q, TL.Create(3)));
+        var sin = TL.Select(odd, c, s);
+        var cos = TL.Select(odd, s, c);
+        // sin is negative in quadrants 2 and 3, cos in 1 and 2.
+        sin = TL.Select(TL.GreaterOrEqual(q, TL.Create(2)), TL.Neg(sin), sin);
+        cos = TL.Select(TL.Or(TL.Equal(q, TL.Create(1)), TL.Equal(q, TL.Create(2))), TL.Neg(cos), cos);
+        return (sin, cos);
+    }
+
     /// <summary>sin(x + shift·π/2).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static TV Quadrant<TV, TL>(TV x, int shift) where TV : struct where TL : struct, IDoubleLanes<TV>

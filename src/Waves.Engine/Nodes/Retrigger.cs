@@ -143,10 +143,10 @@ public sealed class Retrigger : Signal
                 if (movement > 0)
                 {
                     // The swing is read at the time the tap sounds, as in the original.
-                    var pan = Math.Clamp(basePans[k] + Math.Sin(2 * Math.PI * movement * (clock + i) / sampleRate) * spread, -1, 1);
+                    var pan = Math.Clamp(basePans[k] + Kernels.DetMath.Sin(2 * Math.PI * movement * (clock + i) / sampleRate) * spread, -1, 1);
                     var theta = (pan + 1) * Math.PI / 4;
-                    left += (float)(v * Math.Cos(theta));
-                    right += (float)(v * Math.Sin(theta));
+                    left += (float)(v * Kernels.DetMath.Cos(theta));
+                    right += (float)(v * Kernels.DetMath.Sin(theta));
                 }
                 else
                 {

@@ -29,7 +29,7 @@ public sealed class Track : Signal
     readonly Signal signal;
     readonly Wave? pan;
     readonly Wave volume;
-    readonly float[] panBuf, volBuf;
+    readonly float[] panBuf, volBuf, gainL, gainR;
 
     Track(NodeSpec? spec, int maxBlock, NodeState state, Signal signal, Wave? pan, Wave volume)
         : base(spec, maxBlock, signal.IsStereo || pan is not null)
@@ -40,6 +40,8 @@ public sealed class Track : Signal
         this.volume = volume;
         panBuf = new float[maxBlock];
         volBuf = new float[maxBlock];
+        gainL = new float[maxBlock];
+        gainR = new float[maxBlock];
     }
 
     static Signal Compile(NodeSpec spec, CompileScope scope)
@@ -84,13 +86,15 @@ public sealed class Track : Signal
                     Right![i] = r[i] * volBuf[i] * Math.Min(1f, 1f + p);
                 }
             else
+            {
+                PanLaw.Fill(panBuf.AsSpan(0, got), gainL.AsSpan(0, got), gainR.AsSpan(0, got));
                 for (var i = 0; i < got; i++)
                 {
-                    var (gl, gr) = PanLaw.Gains(panBuf[i]);
                     var x = l[i] * volBuf[i];
-                    Left[i] = x * gl;
-                    Right![i] = x * gr;
+                    Left[i] = x * gainL[i];
+                    Right![i] = x * gainR[i];
                 }
+            }
         }
         state.Clock = clock + got;
         return Finish(block, got);
