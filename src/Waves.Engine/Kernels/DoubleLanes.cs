@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Waves.Engine.Kernels;
@@ -96,31 +95,4 @@ public readonly struct Lanes1 : IDoubleLanes<double>
     public static double GreaterOrEqual(double a, double b) => a >= b ? True : 0;
     public static double Or(double a, double b) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) | BitConverter.DoubleToInt64Bits(b));
     public static double Select(double mask, double a, double b) => BitConverter.DoubleToInt64Bits(mask) != 0 ? a : b;
-}
-
-/// <summary>A per-lane function of one double, for <see cref="Lanes.Map{TF}"/>.</summary>
-public interface ILaneFunction
-{
-    static abstract TV Apply<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV>;
-}
-
-public static class Lanes
-{
-    /// <summary>Replaces each value by <typeparamref name="TF"/> of it: 8 lanes at a time where the
-    /// hardware has them, then 4, then one by one; the bits are the same whichever ran.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Map<TF>(Span<double> values) where TF : struct, ILaneFunction
-    {
-        var n = values.Length;
-        ref var v = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-            for (; i <= n - 8; i += 8)
-                Lanes8.Store(TF.Apply<Vector512<double>, Lanes8>(Lanes8.Load(ref Unsafe.Add(ref v, i))), ref Unsafe.Add(ref v, i));
-        if (Vector256.IsHardwareAccelerated)
-            for (; i <= n - 4; i += 4)
-                Lanes4.Store(TF.Apply<Vector256<double>, Lanes4>(Lanes4.Load(ref Unsafe.Add(ref v, i))), ref Unsafe.Add(ref v, i));
-        for (; i < n; i++)
-            Unsafe.Add(ref v, i) = TF.Apply<double, Lanes1>(Unsafe.Add(ref v, i));
-    }
 }
