@@ -97,7 +97,7 @@ public sealed class Follow : Signal
         return Finish(block, got);
     }
 
-    double Coefficient(float seconds) => seconds > 0 ? 1 - Math.Exp(-1 / (seconds * sampleRate)) : 1;
+    double Coefficient(float seconds) => seconds > 0 ? 1 - Kernels.DetMath.Exp(-1 / (seconds * sampleRate)) : 1;
 
     public override IEnumerable<Signal> Children =>
         new[] { lo, hi, attack, release }.SelectMany(w => w.Children).Append(signal);

@@ -14,6 +14,6 @@ public static class Noise
         var h = Seeds.Mix(seed ^ Seeds.Mix((ulong)k));
         var u1 = 1.0 - Seeds.Unit(h);                // (0, 1]
         var u2 = Seeds.Unit(Seeds.Mix(h ^ 0xD1B54A32D192ED03UL));
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Kernels.DetMath.Cos(2 * Math.PI * u2);
+        return Math.Sqrt(-2.0 * Kernels.DetMath.Log(u1)) * Kernels.DetMath.Cos(2 * Math.PI * u2);
     }
 }

@@ -86,3 +86,49 @@ public sealed class LaneTests
         }
     }
 }
+
+public sealed class ExpTests
+{
+    [Fact]
+    public void Exp_IsWithinAnUlpOfTheCLibrary_AndExactWhereItMustBe()
+    {
+        var rng = new Random(11);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var x = (rng.NextDouble() * 2 - 1) * (i % 3 == 0 ? 1 : i % 3 == 1 ? 50 : 700);
+            var want = Math.Exp(x);
+            var got = DetMath.Exp(x);
+            Assert.True(Math.Abs(BitConverter.DoubleToInt64Bits(got) - BitConverter.DoubleToInt64Bits(want)) <= 1, $"exp({x:R}) = {got:R}, the C library gives {want:R}");
+        }
+        Assert.Equal(1.0, DetMath.Exp(0));
+        Assert.Equal(1.0, DetMath.Exp(-0.0));
+        Assert.Equal(double.PositiveInfinity, DetMath.Exp(710));
+        Assert.Equal(0.0, DetMath.Exp(-746));
+        Assert.True(double.IsNaN(DetMath.Exp(double.NaN)));
+        Assert.Equal(Math.Exp(-740), DetMath.Exp(-740)); // a subnormal result
+    }
+
+    [Fact]
+    public void Log_IsWithinAnUlpOfTheCLibrary_AndExactWhereItMustBe()
+    {
+        var rng = new Random(12);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var x = (i % 4) switch
+            {
+                0 => rng.NextDouble(),
+                1 => 1 + (rng.NextDouble() - 0.5) * 1e-5,
+                2 => Math.Pow(10, rng.NextDouble() * 600 - 300),
+                _ => rng.NextDouble() * 1e-310,
+            };
+            var want = Math.Log(x);
+            var got = DetMath.Log(x);
+            Assert.True(Math.Abs(BitConverter.DoubleToInt64Bits(got) - BitConverter.DoubleToInt64Bits(want)) <= 1, $"log({x:R}) = {got:R}, the C library gives {want:R}");
+        }
+        Assert.Equal(0.0, DetMath.Log(1));
+        Assert.Equal(double.NegativeInfinity, DetMath.Log(0));
+        Assert.True(double.IsNaN(DetMath.Log(-1)));
+        Assert.Equal(double.PositiveInfinity, DetMath.Log(double.PositiveInfinity));
+        Assert.Equal(Math.Log(Math.E), DetMath.Log(Math.E));
+    }
+}

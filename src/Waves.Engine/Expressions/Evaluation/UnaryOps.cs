@@ -39,9 +39,9 @@ internal struct AbsOp : IUnaryOp { public static double Apply(double x) => Math.
 
 internal struct SqrtOp : IUnaryOp { public static double Apply(double x) => Math.Sqrt(x); }
 
-internal struct ExpOp : IUnaryOp { public static double Apply(double x) => Math.Exp(x); }
+internal struct ExpOp : IUnaryOp { public static double Apply(double x) => DetMath.Exp(x); }
 
-internal struct LogOp : IUnaryOp { public static double Apply(double x) => Math.Log(x); }
+internal struct LogOp : IUnaryOp { public static double Apply(double x) => DetMath.Log(x); }
 
 internal struct Log10Op : IUnaryOp { public static double Apply(double x) => Math.Log10(x); }
 
