@@ -118,7 +118,11 @@ public sealed class LiveSession
         {
             WaitForSwap();
             // Not swapped in (no render thread, or a newer reload pending): left to the allocator.
-            if (ReferenceEquals(Renderer.Current, Latest)) GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+            if (ReferenceEquals(Renderer.Current, Latest))
+            {
+                GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+                Interlocked.Increment(ref collections);
+            }
         }
         finally
         {
@@ -128,6 +132,11 @@ public sealed class LiveSession
 
     /// <summary>1 while a collection after a swap is pending (one at a time).</summary>
     int collecting;
+
+    int collections;
+
+    /// <summary>How many collections followed a swap so far.</summary>
+    public int CollectionsAfterSwap => Volatile.Read(ref collections);
 
     /// <summary>Re-initialises the state of one node id, or of every node, at the next block; null for an
     /// unknown id. The write's <see cref="StateWrite.Frame"/> says when it was applied.</summary>

@@ -20,13 +20,32 @@ public sealed class RendererTests
         renderer.RenderBlock(L, R, 64);
         renderer.Publish(second);
         renderer.Publish(third);
+        var published = System.Diagnostics.Stopwatch.GetTimestamp();
         renderer.RenderBlock(L, R, 64);
         Assert.Equal(3f, L[0]);
         Assert.Same(third, renderer.Current);
         Assert.Equal(64, third.AppliedFrame);
         Assert.Equal(-1, second.AppliedFrame);
+        // The render thread stamps the moment of the swap.
+        Assert.InRange(third.AppliedAt, published, System.Diagnostics.Stopwatch.GetTimestamp());
+        Assert.Equal(0, second.AppliedAt);
         Assert.Same(first, renderer.TakeRetired());
         Assert.Null(renderer.TakeRetired());
+    }
+
+    [Fact]
+    public void Reload_OnceSwappedIn_CollectsItsGarbage_AndARejectedOneDoesNot()
+    {
+        var session = LiveRun.Start("s:\n  osc: {freq: 220}\n");
+        session.Renderer.RenderBlock(L, R, 64);
+        Assert.False(session.Reload(Patches.Library("s:\n  osc: {freq: 220 *}\n")).Accepted);
+        Assert.True(session.Reload(Patches.Library("s:\n  osc: {freq: 330}\n")).Accepted);
+        Thread.Sleep(50);
+        Assert.Equal(0, session.CollectionsAfterSwap); // not swapped in yet: nothing collected
+        session.Renderer.RenderBlock(L, R, 64);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (session.CollectionsAfterSwap == 0 && clock.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(5);
+        Assert.Equal(1, session.CollectionsAfterSwap);
     }
 
     [Fact]
