@@ -27,10 +27,6 @@ public static class DetMath
 
     public static Vector256<double> Sin(Vector256<double> x) => Sin<Vector256<double>, Lanes4>(x);
 
-    public static Vector256<double> Tan(Vector256<double> x) => Tan<Vector256<double>, Lanes4>(x);
-
-    public static Vector512<double> Tan(Vector512<double> x) => Tan<Vector512<double>, Lanes8>(x);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Sin<TV, TL>(TV x) where TV : struct where TL : struct, IDoubleLanes<TV> => Quadrant<TV, TL>(x, 0);
 
