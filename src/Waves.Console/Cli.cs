@@ -34,7 +34,7 @@ static class Cli
           --force             overwrite an existing -o file
           --duration S        seconds to render (less if the sound ends first); default: the
                               sound's declared duration, capped at 60 s, or 60 s when it has none
-          --block N           frames per block (default 512)
+          --block N           frames per block (default 256)
           --rate SR           sample rate (default 44100)
           --seed N            random seed (default 1): the same seed gives the same samples
           --stems             also write each track of a root mix as <name>__<track>.wav

@@ -1,7 +1,6 @@
 using Waves.Console.Output;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Reactive.Concurrency;
 using Waves.Console.Live;
 using Waves.Engine.Audio;
 using Waves.Engine.Patching;
@@ -13,8 +12,8 @@ namespace Waves.Console.Bench;
 /// <summary>
 /// <c>waves bench reload</c>: the time from a save of a sound file to the render thread playing the
 /// new patch, measured end to end with the parts <c>waves play</c> uses: the real file watcher with
-/// its coalescing window, <see cref="SoundLibrary.Load"/> and <see cref="LiveSession.Reload"/> in the
-/// subscriber, and a <see cref="PacedOutput"/> render thread paced by the wall clock. Each save
+/// its coalescing window, <see cref="ReloadAhead"/> (load and compile during the window) and
+/// <see cref="LiveSession.Reload(PreparedReload)"/> in the subscriber, and a <see cref="PacedOutput"/> render thread paced by the wall clock. Each save
 /// changes one number of the generated 200-node sound in a temporary folder; the latency runs from
 /// the moment <see cref="File.WriteAllText(string, string?)"/> returns until the render thread swaps
 /// the new revision in at a block boundary (its own timestamp, <see cref="Patch.AppliedAt"/>, read by a 1 ms poll).
@@ -27,14 +26,17 @@ static class ReloadLatency
     /// <summary>How long one save may take to be heard before it counts as missed.</summary>
     public static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(5);
 
-    /// <summary>What the render thread plays with: 512-frame blocks at 44.1 kHz.</summary>
-    public static readonly RenderSettings Settings = new(44100, 512);
+    /// <summary>What the render thread plays with: `waves play`'s default blocks at 44.1 kHz.</summary>
+    public static readonly RenderSettings Settings = new(44100, RenderSettings.DefaultBlockSize);
+
+    /// <summary>The output buffer: how far the render thread renders ahead of the device.</summary>
+    public static readonly TimeSpan Buffer = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Unmeasured saves first (JIT of the reload path, watcher start-up).</summary>
     public const int WarmupSaves = 3;
 
     public sealed record Result(int Saves, int Nodes, Timings Latency, Timings Published, Timings Noticed, Timings Load, Timings Compile,
-        Timings Swap, int Missed, int ExtraReloads, int Rejected, long Underruns, string? WatchError);
+        Timings Swap, Timings Heard, int Missed, int ExtraReloads, int Rejected, long Underruns, string? WatchError, int PreparedAhead);
 
     /// <summary>What the subscriber saw of one reload (timestamps from <see cref="Stopwatch.GetTimestamp"/>).</summary>
     sealed record Reloaded(long Noticed, long Loaded, long Published, TimeSpan CompileTime);
@@ -65,7 +67,7 @@ static class ReloadLatency
 
         // Played as `waves play` plays: a render thread 50 ms ahead of a clock-paced device.
         var pipeline = new LivePipeline(session, new NullOutput(settings.SampleRate, TimeSpan.FromMilliseconds(10)),
-            TimeSpan.FromMilliseconds(50), long.MaxValue, stems: false);
+            Buffer, long.MaxValue, stems: false);
         var (output, feed) = (pipeline.Render, pipeline.Feed);
         var drain = new Recorder(pipeline.Tap, null, settings.SampleRate, null);
         var reloads = new ConcurrentDictionary<int, Reloaded>();
@@ -73,14 +75,22 @@ static class ReloadLatency
         string? watchError = null;
 
         pipeline.Start(loop: false, long.MaxValue);
-        // Wired as `waves play` wires it: each coalesced change loads the folder and reloads the session.
-        using (LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, TaskPoolScheduler.Default)
-            .Subscribe(_ =>
+        // Wired as `waves play` wires it: a settled burst is loaded and compiled ahead, and the change
+        // that closes it publishes that compile (or loads and compiles when the burst went on).
+        var ahead = new ReloadAhead(session, folder);
+        using var watchClock = new TimerThreadScheduler("waves watcher");
+        using (LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, watchClock, LibraryWatcher.DefaultSettle)
+            .Subscribe(change =>
             {
+                if (change.Preview)
+                {
+                    ahead.Preview(change);
+                    return;
+                }
                 var noticed = Stopwatch.GetTimestamp();
-                var loaded = SoundLibrary.Load(folder);
+                var prepared = ahead.Take(change);
                 var read = Stopwatch.GetTimestamp();
-                var report = session.Reload(loaded);
+                var report = session.Reload(prepared);
                 var published = Stopwatch.GetTimestamp();
                 if (report.Accepted) reloads[report.Revision] = new Reloaded(noticed, read, published, report.CompileTime);
                 else Interlocked.Increment(ref rejected);
@@ -93,6 +103,7 @@ static class ReloadLatency
             var loadT = new Timings();
             var compileT = new Timings();
             var swapT = new Timings();
+            var heardT = new Timings();
             var missed = 0;
             var lastWrite = Stopwatch.GetTimestamp() - (long)(Spacing.TotalSeconds * Stopwatch.Frequency);
             var startRevision = session.Renderer.Current.Revision;
@@ -103,13 +114,14 @@ static class ReloadLatency
                 File.WriteAllText(path, BenchPatches.Yaml(i + WarmupSaves + 1));
                 var written = Stopwatch.GetTimestamp();
                 lastWrite = written;
-                long applied;
+                long applied, appliedFrame = 0;
                 while (true)
                 {
                     var current = session.Renderer.Current;
                     if (current.Revision >= expected && current.AppliedFrame >= 0)
                     {
                         applied = current.AppliedAt;
+                        appliedFrame = current.AppliedFrame;
                         break;
                     }
                     if (Stopwatch.GetElapsedTime(written) > GiveUp || watchError is not null)
@@ -120,6 +132,13 @@ static class ReloadLatency
                     drain.Drain();
                     Thread.Sleep(1);
                 }
+                // Heard: the device takes the first frame of the new revision (the rates are equal here).
+                while (applied >= 0 && feed.Delivered <= appliedFrame && Stopwatch.GetElapsedTime(written) < GiveUp)
+                {
+                    drain.Drain();
+                    Thread.Sleep(1);
+                }
+                var heard = Stopwatch.GetTimestamp();
                 if (i < 0) continue;
                 if (applied < 0)
                 {
@@ -127,6 +146,7 @@ static class ReloadLatency
                     continue;
                 }
                 latency.AddTicks(written, applied);
+                heardT.AddTicks(written, heard);
                 if (reloads.TryGetValue(expected, out var r))
                 {
                     publishedT.AddTicks(written, r.Published);
@@ -142,8 +162,8 @@ static class ReloadLatency
             Thread.Sleep((int)(LibraryWatcher.DefaultWindow.TotalMilliseconds * 3));
             var extra = session.Renderer.Current.Revision - startRevision - (saves + WarmupSaves - missed);
             pipeline.Stop();
-            return new Result(saves, nodes, latency, publishedT, noticedT, loadT, compileT, swapT, missed, Math.Max(0, extra),
-                rejected, feed.Underruns, watchError);
+            return new Result(saves, nodes, latency, publishedT, noticedT, loadT, compileT, swapT, heardT, missed, Math.Max(0, extra),
+                rejected, feed.Underruns, watchError, ahead.Hits);
         }
     }
 }

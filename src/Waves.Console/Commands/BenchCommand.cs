@@ -97,8 +97,10 @@ static class BenchCommand
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine($"reload latency ({r.Latency.Count} saves, {r.Nodes}-node patch): median {Ms(r.Latency.Median)}, p99 {Ms(r.Latency.P99)}, max {Ms(r.Latency.Max)} (compile median {Ms(r.Compile.Median)})");
         output.WriteLine($"save to publish (the new tree handed to the render thread): median {Ms(r.Published.Median)}, p99 {Ms(r.Published.P99)}; the swap follows at the next block boundary");
+        var buffer = ReloadLatency.Buffer.TotalMilliseconds;
+        output.WriteLine(string.Create(inv, $"save to heard (the device takes the first new frame): median {Ms(r.Heard.Median)}, p99 {Ms(r.Heard.P99)}; less the {buffer:0} ms output buffer: median {Ms(r.Heard.Median - buffer)}, p99 {Ms(r.Heard.P99 - buffer)}"));
         output.WriteLine(string.Create(inv,
-            $"reload parts (medians): save to watcher notice {Ms(r.Noticed.Median)} (coalescing window {LibraryWindowMs} ms), load {Ms(r.Load.Median)}, compile {Ms(r.Compile.Median)} (p99 {Ms(r.Compile.P99)}), publish to swap {Ms(r.Swap.Median)} (block {ReloadLatency.Settings.BlockSize * 1000.0 / ReloadLatency.Settings.SampleRate:0.0} ms); {r.Missed} missed, {r.ExtraReloads} extra reloads, {r.Rejected} rejected, {r.Underruns} underruns"));
+            $"reload parts (medians): save to the window's close {Ms(r.Noticed.Median)} (p99 {Ms(r.Noticed.P99)}; coalescing window {LibraryWindowMs} ms), compile {Ms(r.Compile.Median)} (p99 {Ms(r.Compile.P99)}), load and compile done ahead for {r.PreparedAhead} of {r.Saves + ReloadLatency.WarmupSaves} saves, taking it {Ms(r.Load.Median)} (p99 {Ms(r.Load.P99)}), publish to swap {Ms(r.Swap.Median)} (p99 {Ms(r.Swap.P99)}; block {ReloadLatency.Settings.BlockSize * 1000.0 / ReloadLatency.Settings.SampleRate:0.0} ms); {r.Missed} missed, {r.ExtraReloads} extra reloads, {r.Rejected} rejected, {r.Underruns} underruns"));
         if (r.WatchError is not null) System.Console.Error.WriteLine($"waves: watching failed: {r.WatchError}");
         return r.Missed == 0 && r.WatchError is null && r.Latency.Count == saves;
     }

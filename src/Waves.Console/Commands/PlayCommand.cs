@@ -147,8 +147,9 @@ static class PlayCommand
         using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stopping.Set(); });
         using var onHup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => { c.Cancel = true; stopping.Set(); });
         var commands = new Subject<string>();
+        using var watchClock = new TimerThreadScheduler("waves watcher");
         var inputs = recorder.Run(
-            LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, TaskPoolScheduler.Default)
+            LibraryWatcher.Changes(folder, LibraryWatcher.DefaultWindow, watchClock, LibraryWatcher.DefaultSettle)
                 .Catch((Exception e) => { view.Print($"waves: watching {folder} failed: {e.Message}; saves are no longer picked up"); return Observable.Never<LibraryChange>(); }),
             commands,
             Observable.Interval(TimeSpan.FromMilliseconds(100), TaskPoolScheduler.Default));

@@ -9,6 +9,9 @@ public sealed record ReloadReport(int Revision, bool Accepted, PatchChanges Chan
     public IEnumerable<Problem> Errors => Problems.Where(p => p.IsError);
 }
 
+/// <summary>A library compiled against the patch it would replace (<see cref="Basis"/>), not yet published.</summary>
+public sealed record PreparedReload(SoundLibrary Library, Patch Basis, CompileResult Compiled, TimeSpan CompileTime);
+
 /// <summary>
 /// A sound being played and edited: the control side of hot reload. <see cref="Reload"/> builds
 /// the sound from a new library (its whole dependency closure, with the start-up overrides),
@@ -69,18 +72,39 @@ public sealed class LiveSession
         while (!ReferenceEquals(Renderer.Current, Latest) && clock.Elapsed < SwapWait) Thread.Sleep(1);
     }
 
+    /// <summary>Reloads from <paramref name="library"/>: compiles it against the playing patch and publishes it.</summary>
     public ReloadReport Reload(SoundLibrary library)
     {
-        var clock = Stopwatch.StartNew();
         // Compile against the patch that will be playing when this one is swapped in, so a reload is
         // always based on the patch it replaces (replaying the journal compiles the same way).
         WaitForSwap();
+        return Commit(Compile(library, Renderer.Current));
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="library"/> ahead of its reload, against the newest patch, and
+    /// publishes nothing. A compile depends only on the library and the patch it replaces, so
+    /// <see cref="Reload(PreparedReload)"/> can publish it later exactly as if compiled then.
+    /// </summary>
+    public PreparedReload Prepare(SoundLibrary library) => Compile(library, Latest);
+
+    /// <summary>Publishes a prepared reload, or compiles it again when the patch it was compiled
+    /// against is no longer the one playing (another reload came first).</summary>
+    public ReloadReport Reload(PreparedReload prepared)
+    {
+        WaitForSwap();
         var running = Renderer.Current;
+        return Commit(ReferenceEquals(prepared.Basis, running) ? prepared : Compile(prepared.Library, running));
+    }
+
+    PreparedReload Compile(SoundLibrary library, Patch running)
+    {
+        var clock = Stopwatch.StartNew();
         if (!library.Sounds.ContainsKey(Sound))
         {
-            var was = Latest.Spec.Pos;
+            var was = running.Spec.Pos;
             var gone = Problem.Error(new SourcePos(was.File, 1, 1), $"sound '{Sound}' is no longer in the library (it was defined at {was.File}:{was.Line}); still playing the last version");
-            return new ReloadReport(Latest.Revision, false, new PatchChanges([], [], []), [.. library.Problems.Where(p => p.IsError), gone], clock.Elapsed);
+            return new PreparedReload(library, running, new CompileResult(null, [.. library.Problems.Where(p => p.IsError), gone]), clock.Elapsed);
         }
         CompileResult compiled;
         try
@@ -90,19 +114,24 @@ public sealed class LiveSession
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A defect of the compiler must not stop the music either: the last good patch plays on.
-            var at = new SourcePos(Latest.Spec.Pos.File, 1, 1);
+            var at = new SourcePos(running.Spec.Pos.File, 1, 1);
             compiled = new CompileResult(null, [Problem.Error(at, $"internal error while compiling '{Sound}': {e.GetType().Name}: {e.Message}")]);
         }
-        clock.Stop();
+        return new PreparedReload(library, running, compiled, clock.Elapsed);
+    }
+
+    ReloadReport Commit(PreparedReload prepared)
+    {
+        var compiled = prepared.Compiled;
         if (compiled.Patch is not { } patch)
-            return new ReloadReport(Latest.Revision, false, new PatchChanges([], [], []), compiled.Problems, clock.Elapsed);
+            return new ReloadReport(Latest.Revision, false, new PatchChanges([], [], []), compiled.Problems, prepared.CompileTime);
         var numbered = patch.WithRevision(Latest.Revision + 1);
-        Library = library;
+        Library = prepared.Library;
         Latest = numbered;
         Renderer.Publish(numbered);
         if (Interlocked.Exchange(ref collecting, 1) == 0)
             ThreadPool.QueueUserWorkItem(static s => s.CollectAfterSwap(), this, preferLocal: false);
-        return new ReloadReport(numbered.Revision, true, numbered.Changes, compiled.Problems, clock.Elapsed);
+        return new ReloadReport(numbered.Revision, true, numbered.Changes, compiled.Problems, prepared.CompileTime);
     }
 
     /// <summary>

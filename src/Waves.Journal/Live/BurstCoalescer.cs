@@ -16,13 +16,15 @@ namespace Waves.Journal.Live;
 /// thread while the quiet timer closes the burst on the scheduler) or emit an empty buffer on
 /// completion. Here one lock guards the burst and serializes every call to the observer.
 /// Like <c>Throttle</c>: completion flushes a pending burst at once; an error drops it.
+/// With a <c>settle</c> time, a burst quiet for that long is also announced as a preview.
 /// </remarks>
-internal sealed class BurstCoalescer(IObserver<LibraryChange> observer, TimeSpan window, IScheduler scheduler)
+internal sealed class BurstCoalescer(IObserver<LibraryChange> observer, TimeSpan window, IScheduler scheduler, TimeSpan? settle = null)
     : IObserver<FileSystemEventArgs>, IDisposable
 {
     private readonly object _gate = new();
     private readonly SortedSet<string> _paths = new(StringComparer.Ordinal);
     private readonly SerialDisposable _timer = new();
+    private readonly SerialDisposable _settleTimer = new();
     private bool _pending;
     private bool _resync;
     private DateTimeOffset _lastEventAt;
@@ -44,6 +46,7 @@ internal sealed class BurstCoalescer(IObserver<LibraryChange> observer, TimeSpan
             _lastEventAt = scheduler.Now;
             var version = ++_burstVersion;
             _timer.Disposable = scheduler.Schedule(window, () => OnQuiet(version));
+            if (settle is { } s && s < window) _settleTimer.Disposable = scheduler.Schedule(s, () => OnSettled(version));
         }
     }
 
@@ -83,10 +86,19 @@ internal sealed class BurstCoalescer(IObserver<LibraryChange> observer, TimeSpan
         }
     }
 
+    private void OnSettled(long version)
+    {
+        lock (_gate)
+        {
+            if (_stopped || version != _burstVersion || !_pending) return;
+            observer.OnNext(new LibraryChange(_paths.ToImmutableArray(), _lastEventAt, _resync, version, Preview: true));
+        }
+    }
+
     private void EmitPending()
     {
         if (!_pending) return;
-        var change = new LibraryChange(_paths.ToImmutableArray(), _lastEventAt, _resync);
+        var change = new LibraryChange(_paths.ToImmutableArray(), _lastEventAt, _resync, _burstVersion);
         _paths.Clear();
         _resync = false;
         _pending = false;
@@ -97,5 +109,6 @@ internal sealed class BurstCoalescer(IObserver<LibraryChange> observer, TimeSpan
     {
         _stopped = true;
         _timer.Dispose();
+        _settleTimer.Dispose();
     }
 }

@@ -10,4 +10,10 @@ namespace Waves.Journal.Live;
 /// change itself is emitted one quiet window later.</param>
 /// <param name="Resync">True when the watcher reported lost events (its buffer overflowed): the
 /// paths may be incomplete, so the whole folder should be read again.</param>
-public sealed record LibraryChange(IReadOnlyList<string> Paths, DateTimeOffset LastEventAt, bool Resync = false);
+/// <param name="Sequence">The number of the burst's last event, counted from 1 by the coalescer.</param>
+/// <param name="Preview">True for a burst that has only settled (a short quiet, see
+/// <see cref="LibraryWatcher.Coalesce"/>): more events may follow. The change that closes the burst
+/// comes later and carries the same <paramref name="Sequence"/> when no event came in between, so
+/// work done for the preview (loading, compiling) is still valid for it.</param>
+public sealed record LibraryChange(IReadOnlyList<string> Paths, DateTimeOffset LastEventAt, bool Resync = false,
+    long Sequence = 0, bool Preview = false);

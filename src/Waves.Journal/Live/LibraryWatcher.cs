@@ -19,6 +19,13 @@ public static class LibraryWatcher
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
+    /// The quiet time after which a burst is previewed: a save's events come within a millisecond
+    /// or two, so the file is most likely complete by then, and the rest of the window is time to
+    /// load and compile it before the burst closes.
+    /// </summary>
+    public static readonly TimeSpan DefaultSettle = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
     /// The raw events of <paramref name="folder"/> (not its subfolders). Every name is reported
     /// (filter <c>*</c>) so that temp files renamed onto a yaml are seen. The watcher is created on
     /// subscribe and disposed on unsubscribe. When the watcher loses events (buffer overflow) a
@@ -93,22 +100,24 @@ public static class LibraryWatcher
     /// them, naming the distinct yaml paths touched in the burst. Events about other files (temp
     /// files alone, other extensions, subfolders) never produce a change. Completion of
     /// <paramref name="events"/> flushes a pending burst; an error drops it and is passed on.
+    /// With <paramref name="settle"/> (shorter than the window), a burst quiet for that long is
+    /// first announced by a <see cref="LibraryChange.Preview"/> change with the same paths.
     /// </summary>
     public static IObservable<LibraryChange> Coalesce(
-        IObservable<FileSystemEventArgs> events, TimeSpan window, IScheduler scheduler)
+        IObservable<FileSystemEventArgs> events, TimeSpan window, IScheduler scheduler, TimeSpan? settle = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
         return Observable.Create<LibraryChange>(observer =>
         {
-            var coalescer = new BurstCoalescer(observer, window, scheduler);
+            var coalescer = new BurstCoalescer(observer, window, scheduler, settle);
             var subscription = events.Subscribe(coalescer);
             return new CompositeDisposable(subscription, coalescer);
         });
     }
 
     /// <summary><see cref="Coalesce"/> applied to <see cref="Events"/> of <paramref name="folder"/>.</summary>
-    public static IObservable<LibraryChange> Changes(string folder, TimeSpan window, IScheduler scheduler) =>
-        Coalesce(Events(folder), window, scheduler);
+    public static IObservable<LibraryChange> Changes(string folder, TimeSpan window, IScheduler scheduler, TimeSpan? settle = null) =>
+        Coalesce(Events(folder), window, scheduler, settle);
 }

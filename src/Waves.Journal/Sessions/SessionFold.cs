@@ -17,6 +17,8 @@ public sealed class SessionFold(LiveSession session)
 
     public ReloadReport Reload(SoundLibrary library) => session.Reload(library);
 
+    public ReloadReport Reload(PreparedReload prepared) => session.Reload(prepared);
+
     /// <summary>Requests what <paramref name="e"/> says. Returns what to watch to learn the frame at
     /// which it was applied (a <see cref="StateWrite"/> or a <see cref="Transport"/>), or null
     /// when it has no such frame or could not be applied (an unknown node id).</summary>

@@ -29,6 +29,7 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
     readonly List<(StateWrite Write, string? Id)> resets = [];
     readonly List<(Transport Transport, SessionEvent Event)> transports = [];
     readonly SessionFold fold = new(session);
+    readonly ReloadAhead ahead = new(session, soundFolder);
     int journaledRevision = session.Renderer.Current.Revision;
     readonly HashSet<string> faults = [];
     readonly Waves.Engine.Midi.MidiRing midiApplied = session.Settings.Inputs.Midi.Applied();
@@ -99,8 +100,11 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
     {
         switch (input)
         {
-            case SessionInput.Edit:
-                Edit(SoundLibrary.Load(soundFolder));
+            case SessionInput.Edit { Change.Preview: true } preview:
+                ahead.Preview(preview.Change);
+                break;
+            case SessionInput.Edit edit:
+                Edit(ahead.Take(edit.Change));
                 break;
             case SessionInput.Command c:
                 Command(c.Line);
@@ -117,12 +121,16 @@ public sealed class SessionRecorder(IJournal journal, LiveSession session, strin
     }
 
     /// <summary>Reloads from <paramref name="library"/> and journals the edit (and a rejection).</summary>
-    public ReloadReport Edit(SoundLibrary library)
+    public ReloadReport Edit(SoundLibrary library) => Edit(session.Prepare(library));
+
+    /// <summary>Publishes a reload compiled ahead (see <see cref="ReloadAhead"/>) and journals it.</summary>
+    public ReloadReport Edit(PreparedReload prepared)
     {
+        var library = prepared.Library;
         // The previous reload is journaled with its frame before the next one can replace it.
         session.WaitForSwap();
         Poll();
-        var report = fold.Reload(library);
+        var report = fold.Reload(prepared);
         var frame = session.Renderer.Frame;
         Append(frame, new LibraryEdited(SessionTexts.Store(journal, library), report.Accepted ? report.Revision : 0));
         LastProblems = [.. report.Problems.Where(p => p.IsError).Select(p => p.ToString())];

@@ -167,7 +167,7 @@ public sealed class PlayCommandTests : IDisposable
         string id;
         using (var journal = new Waves.Journal.Storage.LiteDbJournal("j.db"))
         {
-            var (session, _) = LiveSession.Start(Library(before), "m", new RenderSettings(), fadeFrames: 441);
+            var (session, _) = LiveSession.Start(Library(before), "m", new RenderSettings(BlockSize: 512), fadeFrames: 441);
             var recorder = new Waves.Journal.Sessions.SessionRecorder(journal, session!, "sounds", _ => { });
             recorder.Begin([], false);
             var l = new float[512];

@@ -18,9 +18,9 @@ internal sealed class CoalesceHarness : IDisposable
     private readonly Subject<FileSystemEventArgs> _events = new();
     private readonly IDisposable _subscription;
 
-    public CoalesceHarness()
+    public CoalesceHarness(TimeSpan? settle = null)
     {
-        _subscription = LibraryWatcher.Coalesce(_events, Window, Scheduler)
+        _subscription = LibraryWatcher.Coalesce(_events, Window, Scheduler, settle)
             .Subscribe(
                 change => Emitted.Add((Scheduler.Now - Start, change)),
                 error => Error = error,

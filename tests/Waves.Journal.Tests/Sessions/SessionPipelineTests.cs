@@ -101,4 +101,37 @@ public sealed class SessionPipelineTests : IDisposable
         Assert.Equal(new Ticked(((Ticked)events.Single(e => e.Event is Ticked).Event).WallClock, 0.25, 2), events.Single(e => e.Event is Ticked).Event);
         Assert.Equal(events.Count - 1, recorder.Appended);         // every event but the start
     }
+
+    [Fact]
+    public void Pipeline_CompilesAPreviewedSaveAhead_AndJournalsOnlyTheChangeThatClosesTheBurst()
+    {
+        var sounds = Path.Combine(dir, "sounds");
+        Directory.CreateDirectory(sounds);
+        var file = Path.Combine(sounds, "s.yaml");
+        File.WriteAllText(file, "s:\n  osc: {freq: 220}\n");
+        var (session, _) = LiveSession.Start(SoundLibrary.Load(sounds), "s", new RenderSettings(44100, 128, 1));
+        using var journal = new InMemoryJournal();
+        var recorder = new SessionRecorder(journal, session!, sounds, _ => { }) { SnapshotEvery = 0 };
+        recorder.Begin([], false);
+        var changes = new Subject<LibraryChange>();
+        using var run = recorder.Run(changes, Observable.Never<string>(), Observable.Never<long>());
+        var (l, r) = (new float[128], new float[128]);
+        session!.Renderer.RenderBlock(l, r, 128);
+
+        File.WriteAllText(file, "s:\n  osc: {freq: 330}\n");
+        changes.OnNext(new LibraryChange([file], DateTimeOffset.UnixEpoch, false, 1, Preview: true));
+        Assert.Equal(1, session.Latest.Revision);                           // a preview publishes nothing
+        File.WriteAllText(file, "s:\n  osc: {freq: 440}\n");               // the burst went on
+        changes.OnNext(new LibraryChange([file], DateTimeOffset.UnixEpoch, false, 2, Preview: true));
+        changes.OnNext(new LibraryChange([file], DateTimeOffset.UnixEpoch, false, 2));
+        session.Renderer.RenderBlock(l, r, 128);
+        recorder.Poll();
+
+        var events = journal.Read(recorder.SessionId);
+        var edited = Assert.Single(events, e => e.Event is LibraryEdited);
+        Assert.Equal(2, ((LibraryEdited)edited.Event).Revision);
+        Assert.Contains(events, e => e is { Frame: 128, Event: ReloadApplied { Revision: 2 } });
+        Assert.Contains("freq: 440", Assert.Single(session.Library.Files).Text);
+        Assert.Equal(2, session.Renderer.Current.Revision);
+    }
 }
