@@ -57,11 +57,15 @@ public sealed class PlayCommandTests : IDisposable
         // 5 s leave room for the three edits on a busy machine.
         var play = Running.Start("", "play", "tone", "--duration", "5", "--record", "rec.wav");
         Assert.True(play.WaitForOutput("edit sounds", TimeSpan.FromSeconds(10)), play.ToString());
-        Thread.Sleep(600);                  // the edits are 0.6 s apart: far beyond the watcher's 50 ms window
+        // Each save waits until the previous one was heard (or rejected), and 0.4 s more: far beyond
+        // the watcher's 50 ms window, so that a busy machine cannot merge two saves into one.
+        Thread.Sleep(600);
         SaveSounds(Tone("440"));
-        Thread.Sleep(600);
+        Assert.True(play.WaitForOutput("revision 2 applied", TimeSpan.FromSeconds(3)), play.Output);
+        Thread.Sleep(400);
         SaveSounds(BrokenTone);
-        Thread.Sleep(600);
+        Assert.True(play.WaitForOutput("reload rejected", TimeSpan.FromSeconds(3)), play.Output);
+        Thread.Sleep(400);
         SaveSounds(Tone("660"));
         var r = play.Finish(TimeSpan.FromSeconds(20));
         output.WriteLine(r.ToString());
