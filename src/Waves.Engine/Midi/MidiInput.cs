@@ -70,6 +70,26 @@ public sealed class MidiInput
         Activate();
     }
 
+    /// <summary>
+    /// Messages from before the first rendered block, when a replay starts from a snapshot: the
+    /// controller table and the clock's timing become what those messages had made them, and the
+    /// devices are numbered in the order they first came, but nothing is played. Set before
+    /// rendering starts, before <see cref="Schedule"/>.
+    /// </summary>
+    public void Recall(IEnumerable<MidiMessage> history)
+    {
+        foreach (var m in history.OrderBy(m => m.Frame))
+        {
+            Activate();
+            if (m.IsControlChange)
+            {
+                controllers![Index(m.Device, m.Channel, m.Data1)] = (sbyte)m.Data2;
+                controllers[Index(AnyDevice, m.Channel, m.Data1)] = (sbyte)m.Data2;
+            }
+            Clock(m);
+        }
+    }
+
     /// <summary>Most live sources of a session (a device client, the computer keyboard …).</summary>
     public const int MaxLiveSources = 4;
 

@@ -17,14 +17,17 @@ public static class MidiJournal
             yield return (m.Frame, new MidiReceived(midi.DeviceName(m.Device), m.Status, m.Data1, m.Data2));
     }
 
-    /// <summary>Schedules the session's MIDI from <paramref name="fromFrame"/> on into <paramref name="midi"/>, in journal order.</summary>
+    /// <summary>Schedules the session's MIDI from <paramref name="fromFrame"/> on into <paramref name="midi"/>, in
+    /// journal order; what came before it is recalled (controller values, clock timing), not played.</summary>
     public static void Schedule(MidiInput midi, IReadOnlyList<EventEnvelope> events, long fromFrame = 0)
     {
         var messages = events
-            .Where(e => e.Frame >= fromFrame && e.Event is MidiReceived r && MidiMessage.Valid(r.Status, r.Data1, r.Data2))
+            .Where(e => e.Event is MidiReceived r && MidiMessage.Valid(r.Status, r.Data1, r.Data2))
             .Select(e => (e.Frame, Event: (MidiReceived)e.Event))
             .Select(x => new MidiMessage(x.Frame, midi.Device(x.Event.Device), (byte)x.Event.Status, (byte)x.Event.Data1, (byte)x.Event.Data2))
             .ToList();
-        if (messages.Count > 0) midi.Schedule(messages);
+        midi.Recall(messages.Where(m => m.Frame < fromFrame));
+        var played = messages.Where(m => m.Frame >= fromFrame).ToList();
+        if (played.Count > 0) midi.Schedule(played);
     }
 }

@@ -1,3 +1,4 @@
+using Waves.Engine.Midi;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
 using Waves.Journal.Events;
@@ -160,5 +161,39 @@ public sealed class ReplayTests
             Assert.Equal(first.Right, second.Right);
         }
         finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void ReplayFromASnapshot_RecallsTheControllerValuesOfTheMidiBeforeIt()
+    {
+        // A controller moves before the first snapshot; long after it, an edit adds a track whose
+        // level follows that controller: it starts from the value the controller had reached.
+        const string Added = "    cc: {track: {signal: {osc: {freq: 440, amp: {midi_cc: {cc: 74, initial: 0}}}}}}\n";
+        using var journal = new InMemoryJournal();
+        var settings = new RenderSettings(44100, 128, 3) { Inputs = new SessionInputs() };
+        settings.Inputs.Midi.Schedule([new(1000, 0, MidiMessage.ControlChange, 74, 127), new(1200, 0, MidiMessage.ControlChange, 75, 5)]);
+        var (session, problems) = LiveSession.Start(Library(Base), "s", settings, fadeFrames: 300);
+        Assert.True(session is not null, string.Join("\n", problems));
+        var recorder = new SessionRecorder(journal, session, "sounds", _ => { }) { SnapshotEvery = 8192 };
+        recorder.Begin([], false);
+        var live = new List<float>();
+        var (l, r) = (new float[128], new float[128]);
+        for (var k = 0; k < 300; k++)
+        {
+            if (k == 200) Assert.True(recorder.Edit(Library(Base + "\n" + Added)).Accepted);
+            session.Renderer.RenderBlock(l, r, 128);
+            live.AddRange(l);
+            recorder.Poll();
+        }
+        recorder.End(live.Count, "ended");
+        var events = journal.Read(recorder.SessionId);
+        Assert.Contains(events, e => e is { Frame: 1000, Event: MidiReceived { Data1: 74, Data2: 127 } });
+        Assert.Contains(events, e => e.Event is StateSnapshotted && e.Frame is > 1200 and <= 20_000);
+
+        var part = Replay(journal, recorder.SessionId, 20_000);
+
+        Assert.Equal(live.ToArray()[20_000..], part.Left);
+        // The added track sounds at the controller's level (the first tracks alone stay under 0.3).
+        Assert.True(part.Left[(210 * 128 - 20_000)..].Max() > 0.9f);
     }
 }
