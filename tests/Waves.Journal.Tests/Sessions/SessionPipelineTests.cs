@@ -21,17 +21,25 @@ public sealed class SessionPipelineTests : IDisposable
         try { Directory.Delete(dir, true); } catch (IOException) { }
     }
 
-    [Fact]
-    public void Pipeline_MergesEditsCommandsAndTicks_AndJournalsEachAtItsFrame()
+    /// <summary>A sound folder holding s.yaml (a 220 Hz tone) and a session playing it in 128-frame blocks.</summary>
+    (string Sounds, string File, LiveSession Session) Start()
     {
         var sounds = Path.Combine(dir, "sounds");
         Directory.CreateDirectory(sounds);
         var file = Path.Combine(sounds, "s.yaml");
         File.WriteAllText(file, "s:\n  osc: {freq: 220}\n");
-        var (session, _) = LiveSession.Start(SoundLibrary.Load(sounds), "s", new RenderSettings(44100, 128, 1));
+        var (session, problems) = LiveSession.Start(SoundLibrary.Load(sounds), "s", new RenderSettings(44100, 128, 1));
+        Assert.True(session is not null, string.Join("\n", problems));
+        return (sounds, file, session);
+    }
+
+    [Fact]
+    public void Pipeline_MergesEditsCommandsAndTicks_AndJournalsEachAtItsFrame()
+    {
+        var (sounds, file, session) = Start();
         using var journal = new InMemoryJournal();
         var printed = new List<string>();
-        var recorder = new SessionRecorder(journal, session!, sounds, printed.Add) { SnapshotEvery = 0 };
+        var recorder = new SessionRecorder(journal, session, sounds, printed.Add) { SnapshotEvery = 0 };
         recorder.Begin([], false);
         var scheduler = new HistoricalScheduler();
         var changes = new Subject<LibraryChange>();
@@ -39,7 +47,7 @@ public sealed class SessionPipelineTests : IDisposable
         using var run = recorder.Run(changes, commands, Observable.Interval(TimeSpan.FromMilliseconds(100), scheduler));
         var l = new float[128];
         var r = new float[128];
-        void Block() => session!.Renderer.RenderBlock(l, r, 128);
+        void Block() => session.Renderer.RenderBlock(l, r, 128);
 
         Block();                                                    // frames 0–127
         commands.OnNext("gain 0.5");
@@ -64,14 +72,11 @@ public sealed class SessionPipelineTests : IDisposable
     [Fact]
     public void Pipeline_JournalsEachNewUnderrunCount_TheRecordingToggles_AndCountsItsEvents()
     {
-        var sounds = Path.Combine(dir, "sounds");
-        Directory.CreateDirectory(sounds);
-        File.WriteAllText(Path.Combine(sounds, "s.yaml"), "s:\n  osc: {freq: 220}\n");
-        var (session, _) = LiveSession.Start(SoundLibrary.Load(sounds), "s", new RenderSettings(44100, 128, 1));
+        var (sounds, _, session) = Start();
         using var journal = new InMemoryJournal();
         var underruns = new Underruns(0, 0);
         var recording = false;
-        var recorder = new SessionRecorder(journal, session!, sounds, _ => { })
+        var recorder = new SessionRecorder(journal, session, sounds, _ => { })
         {
             SnapshotEvery = 0,
             Load = () => 0.25,
@@ -85,7 +90,7 @@ public sealed class SessionPipelineTests : IDisposable
 
         scheduler.AdvanceBy(TimeSpan.FromMilliseconds(300));        // no underrun: nothing journaled
         underruns = new Underruns(2, 300);
-        session!.Renderer.RenderBlock(l, r, 128);
+        session.Renderer.RenderBlock(l, r, 128);
         scheduler.AdvanceBy(TimeSpan.FromMilliseconds(300));        // journaled once, not at every tick
         recorder.Command("record");
         session.Renderer.RenderBlock(l, r, 128);
@@ -105,18 +110,14 @@ public sealed class SessionPipelineTests : IDisposable
     [Fact]
     public void Pipeline_CompilesAPreviewedSaveAhead_AndJournalsOnlyTheChangeThatClosesTheBurst()
     {
-        var sounds = Path.Combine(dir, "sounds");
-        Directory.CreateDirectory(sounds);
-        var file = Path.Combine(sounds, "s.yaml");
-        File.WriteAllText(file, "s:\n  osc: {freq: 220}\n");
-        var (session, _) = LiveSession.Start(SoundLibrary.Load(sounds), "s", new RenderSettings(44100, 128, 1));
+        var (sounds, file, session) = Start();
         using var journal = new InMemoryJournal();
-        var recorder = new SessionRecorder(journal, session!, sounds, _ => { }) { SnapshotEvery = 0 };
+        var recorder = new SessionRecorder(journal, session, sounds, _ => { }) { SnapshotEvery = 0 };
         recorder.Begin([], false);
         var changes = new Subject<LibraryChange>();
         using var run = recorder.Run(changes, Observable.Never<string>(), Observable.Never<long>());
         var (l, r) = (new float[128], new float[128]);
-        session!.Renderer.RenderBlock(l, r, 128);
+        session.Renderer.RenderBlock(l, r, 128);
 
         File.WriteAllText(file, "s:\n  osc: {freq: 330}\n");
         changes.OnNext(new LibraryChange([file], DateTimeOffset.UnixEpoch, false, 1, Preview: true));
