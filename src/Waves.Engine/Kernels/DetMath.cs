@@ -4,13 +4,20 @@ using System.Runtime.Intrinsics;
 namespace Waves.Engine.Kernels;
 
 /// <summary>
-/// Sine, cosine and tangent (fdlibm's kernels after a Cody-Waite quadrant reduction), e^x and ln x
+/// Sine, cosine and tangent (fdlibm's kernels after a Cody-Waite quadrant reduction), e^x and ln x,
+/// and (scalar only, in the other parts) pow, expm1, tanh, sinh, cosh, log2, log10, asin, acos, atan and atan2
 /// of the project's own, so that results do not depend on the platform's C library. One kernel serves the
 /// scalar and every vector width (<see cref="IDoubleLanes{TV}"/>), so a block gives the same bits
 /// whichever path rendered it.
 /// Accurate to about 1 ulp for |x| below 1e6; larger arguments lose precision but stay deterministic.
 /// </summary>
-public static class DetMath
+/// <remarks>
+/// The methods and constants come from fdlibm, whose notice is kept here:
+/// Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved. Developed at SunPro, a Sun
+/// Microsystems, Inc. business. Permission to use, copy, modify, and distribute this software is
+/// freely granted, provided that this notice is preserved.
+/// </remarks>
+public static partial class DetMath
 {
     const double TwoOverPi = 6.36619772367581382433e-01;
     const double PiO2Hi = 1.57079632673412561417e+00, PiO2Lo = 6.07710050650619224932e-11;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Waves.Engine.Expressions;
 using Waves.Engine.Expressions.Names;
+using Waves.Engine.Kernels;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
 
@@ -98,7 +99,7 @@ public sealed class Interval : Signal
         var clock = state.Clock;
         var n = Math.Min(root.Fill(block, clock, roots), note.Fill(block, clock, notes));
         for (var i = 0; i < n; i++)
-            Left[i] = float.IsFinite(notes[i]) ? (float)(roots[i] * Math.Pow(2, Semitones(notes[i], scale) / 12)) : 0;
+            Left[i] = float.IsFinite(notes[i]) ? (float)(roots[i] * DetMath.Pow(2, Semitones(notes[i], scale) / 12)) : 0;
         state.Clock = clock + n;
         return Finish(block, n);
     }

@@ -1,4 +1,5 @@
 using Waves.Engine.Expressions;
+using Waves.Engine.Kernels;
 using Waves.Engine.Midi;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
@@ -81,7 +82,7 @@ public sealed class MidiIn : Signal
 
     sealed record Voice(Signal Signal, MidiVoiceState Slot, StateWrite Restart, Values Freq, Values Velocity, Values Note, Values Gate);
 
-    static readonly float[] Frequencies = [.. Enumerable.Range(0, 128).Select(k => (float)(440 * Math.Pow(2, (k - 69) / 12.0)))];
+    static readonly float[] Frequencies = [.. Enumerable.Range(0, 128).Select(k => (float)(440 * DetMath.Pow(2, (k - 69) / 12.0)))];
 
     readonly MidiInState state;
     readonly MidiInput midi;

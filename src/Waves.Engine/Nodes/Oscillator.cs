@@ -213,7 +213,7 @@ public sealed class Oscillator : Signal
             v += Noise.Gaussian(walkSeed, clock + i) * step;
             v *= 0.95;
             p += v / sampleRate;
-            outp[i] = (float)Math.Tanh(p);
+            outp[i] = (float)DetMath.Tanh(p);
         }
         state.WanderPosition = p;
         state.WanderVelocity = v;

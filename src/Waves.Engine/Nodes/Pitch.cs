@@ -1,3 +1,4 @@
+using Waves.Engine.Kernels;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
 
@@ -73,7 +74,7 @@ public sealed class Pitch : Signal
         this.detector = detector;
         this.hop = hop;
         frame = new float[detector.FrameLength];
-        keep = Math.Pow(smoothing, (double)hop / ChunkOfOriginal);
+        keep = DetMath.Pow(smoothing, (double)hop / ChunkOfOriginal);
         total = spec.Duration is { } d ? FramesWave.ToFrames(d, scope.SampleRate) : long.MaxValue;
     }
 

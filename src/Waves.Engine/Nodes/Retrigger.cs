@@ -1,3 +1,4 @@
+using Waves.Engine.Kernels;
 using Waves.Engine.Patching;
 using Waves.Engine.Rendering;
 
@@ -86,7 +87,7 @@ public sealed class Retrigger : Signal
         spread = Math.Clamp(Number(spec, "spread", 0), 0, 1);
         movement = Math.Max(0, Number(spec, "movement", 0));
         var feedback = Number(spec, "feedback", 0.3);
-        gains = [.. Enumerable.Range(0, taps).Select(k => (float)Math.Pow(feedback, k))];
+        gains = [.. Enumerable.Range(0, taps).Select(k => (float)DetMath.Pow(feedback, k))];
         basePans = [.. Enumerable.Range(0, taps).Select(k => taps == 1 ? 0f : (float)(((double)k / (taps - 1) * 2 - 1) * spread))];
         leftGains = [.. basePans.Select(p => PanLaw.Gains(p).Left)];
         rightGains = [.. basePans.Select(p => PanLaw.Gains(p).Right)];

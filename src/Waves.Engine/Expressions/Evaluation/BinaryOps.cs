@@ -57,7 +57,7 @@ internal struct ModuloOp : IBinaryOp
     }
 }
 
-internal struct PowerOp : IBinaryOp { public static double Apply(double a, double b) => Math.Pow(a, b); }
+internal struct PowerOp : IBinaryOp { public static double Apply(double a, double b) => DetMath.Pow(a, b); }
 
 /// <summary>Python <c>a and b</c>: b when a is true, else a.</summary>
 internal struct AndOp : IBinaryOp { public static double Apply(double a, double b) => a != 0 ? b : a; }
@@ -80,7 +80,7 @@ internal struct NotEqualOp : IBinaryOp { public static double Apply(double a, do
 /// <summary>The original's <c>pow</c>: sign(b)·|b|^e, so pow(-8, 1/3) = -2.</summary>
 internal struct SignedPowerOp : IBinaryOp
 {
-    public static double Apply(double a, double b) => SignOp.Apply(a) * Math.Pow(Math.Abs(a), b);
+    public static double Apply(double a, double b) => SignOp.Apply(a) * DetMath.Pow(Math.Abs(a), b);
 }
 
 /// <summary>Element-wise maximum; NaN propagates, as in numpy.</summary>
@@ -89,7 +89,7 @@ internal struct MaxOp : IBinaryOp { public static double Apply(double a, double 
 /// <summary>Element-wise minimum; NaN propagates, as in numpy.</summary>
 internal struct MinOp : IBinaryOp { public static double Apply(double a, double b) => Math.Min(a, b); }
 
-internal struct Arctan2Op : IBinaryOp { public static double Apply(double a, double b) => Math.Atan2(a, b); }
+internal struct Arctan2Op : IBinaryOp { public static double Apply(double a, double b) => DetMath.Atan2(a, b); }
 
 internal struct HypotOp : IBinaryOp
 {

@@ -43,9 +43,9 @@ internal struct ExpOp : IUnaryOp { public static double Apply(double x) => DetMa
 
 internal struct LogOp : IUnaryOp { public static double Apply(double x) => DetMath.Log(x); }
 
-internal struct Log10Op : IUnaryOp { public static double Apply(double x) => Math.Log10(x); }
+internal struct Log10Op : IUnaryOp { public static double Apply(double x) => DetMath.Log10(x); }
 
-internal struct Log2Op : IUnaryOp { public static double Apply(double x) => Math.Log2(x); }
+internal struct Log2Op : IUnaryOp { public static double Apply(double x) => DetMath.Log2(x); }
 
 internal struct FloorOp : IUnaryOp { public static double Apply(double x) => Math.Floor(x); }
 
@@ -60,17 +60,17 @@ internal struct SignOp : IUnaryOp
     public static double Apply(double x) => x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : double.NaN;
 }
 
-internal struct TanhOp : IUnaryOp { public static double Apply(double x) => Math.Tanh(x); }
+internal struct TanhOp : IUnaryOp { public static double Apply(double x) => DetMath.Tanh(x); }
 
-internal struct SinhOp : IUnaryOp { public static double Apply(double x) => Math.Sinh(x); }
+internal struct SinhOp : IUnaryOp { public static double Apply(double x) => DetMath.Sinh(x); }
 
-internal struct CoshOp : IUnaryOp { public static double Apply(double x) => Math.Cosh(x); }
+internal struct CoshOp : IUnaryOp { public static double Apply(double x) => DetMath.Cosh(x); }
 
-internal struct ArcsinOp : IUnaryOp { public static double Apply(double x) => Math.Asin(x); }
+internal struct ArcsinOp : IUnaryOp { public static double Apply(double x) => DetMath.Asin(x); }
 
-internal struct ArccosOp : IUnaryOp { public static double Apply(double x) => Math.Acos(x); }
+internal struct ArccosOp : IUnaryOp { public static double Apply(double x) => DetMath.Acos(x); }
 
-internal struct ArctanOp : IUnaryOp { public static double Apply(double x) => Math.Atan(x); }
+internal struct ArctanOp : IUnaryOp { public static double Apply(double x) => DetMath.Atan(x); }
 
 internal struct SquareOp : IUnaryOp { public static double Apply(double x) => x * x; }
 

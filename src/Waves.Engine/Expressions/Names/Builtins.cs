@@ -1,3 +1,5 @@
+using Waves.Engine.Kernels;
+
 namespace Waves.Engine.Expressions.Names;
 
 /// <summary>The built-in names: constants, interval ratios, notes, scales and functions.
@@ -21,7 +23,7 @@ internal static class Builtins
 
     private static Dictionary<string, double> BuildConstants()
     {
-        var semitone = Math.Pow(2.0, 1.0 / 12.0);
+        var semitone = DetMath.Pow(2.0, 1.0 / 12.0);
         var constants = new Dictionary<string, double>
         {
             ["pi"] = Math.PI,
@@ -34,12 +36,12 @@ internal static class Builtins
             ["semitone"] = semitone,
             ["semi"] = semitone,
             ["minor_second"] = semitone,
-            ["whole"] = Math.Pow(2.0, 2.0 / 12.0),
-            ["major_second"] = Math.Pow(2.0, 2.0 / 12.0),
-            ["minor_third"] = Math.Pow(2.0, 3.0 / 12.0),
-            ["major_third"] = Math.Pow(2.0, 4.0 / 12.0),
-            ["fourth"] = Math.Pow(2.0, 5.0 / 12.0),
-            ["fifth"] = Math.Pow(2.0, 7.0 / 12.0),
+            ["whole"] = DetMath.Pow(2.0, 2.0 / 12.0),
+            ["major_second"] = DetMath.Pow(2.0, 2.0 / 12.0),
+            ["minor_third"] = DetMath.Pow(2.0, 3.0 / 12.0),
+            ["major_third"] = DetMath.Pow(2.0, 4.0 / 12.0),
+            ["fourth"] = DetMath.Pow(2.0, 5.0 / 12.0),
+            ["fifth"] = DetMath.Pow(2.0, 7.0 / 12.0),
         };
         foreach (var (name, frequency) in NoteNames.All)
             constants.Add(name, frequency);

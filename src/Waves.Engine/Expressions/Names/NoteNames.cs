@@ -1,3 +1,5 @@
+using Waves.Engine.Kernels;
+
 namespace Waves.Engine.Expressions.Names;
 
 /// <summary>Note frequencies for MIDI 12..139 (c0..g10), equal temperament with a4 = 440 Hz.
@@ -16,7 +18,7 @@ internal static class NoteNames
 
     public static readonly IReadOnlyDictionary<string, double> All = Build();
 
-    public static double Frequency(int midi) => 440.0 * Math.Pow(2.0, (midi - 69) / 12.0);
+    public static double Frequency(int midi) => 440.0 * DetMath.Pow(2.0, (midi - 69) / 12.0);
 
     private static Dictionary<string, double> Build()
     {
