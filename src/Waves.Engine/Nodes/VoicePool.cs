@@ -44,10 +44,11 @@ sealed class VoicePool
     public static VoicePool Compile(NodeSpec owner, NodeSpec sound, string at, string name, int slots, CompileScope scope)
     {
         var compiled = new Slot[slots];
+        var written = scope.TemplateOf(at);
         for (var k = 0; k < slots; k++)
         {
             var prefix = $"{owner.Id}/voice/{name}/{k}";
-            var spec = Rename(sound, at, prefix);
+            var spec = Rename(sound, at, written, prefix);
             var voice = scope.Env.States.Bind<VoiceState>(prefix + "#voice");
             var signal = scope.WithVoiceSlot(voice, prefix, $"{owner.Id}/voice/{name}", k).WithVoice(sound, spec, at, prefix).CompileNode(spec);
             var fresh = scope.Env.States.Bound
@@ -60,17 +61,21 @@ sealed class VoicePool
         return new VoicePool(compiled, Math.Max(1, FramesWave.ToFrames(seconds, scope.SampleRate)));
     }
 
-    /// <summary>The sound with every id moved from under <paramref name="from"/> to under <paramref name="to"/>.</summary>
-    static NodeSpec Rename(NodeSpec spec, string from, string to)
+    /// <summary>The sound with every id moved from under <paramref name="from"/> to under <paramref name="to"/>.
+    /// Inside a voice of a spawn or multiply, explicit ids keep the template's path (<paramref name="written"/>,
+    /// the step's path as written) with the voice's <c>#k</c> after it: those move from under that path.</summary>
+    static NodeSpec Rename(NodeSpec spec, string from, string written, string to)
     {
-        var id = spec.Id.StartsWith(from, StringComparison.Ordinal) ? to + spec.Id[from.Length..] : $"{to}/{spec.Id}";
-        return spec with { Id = id, Params = [.. spec.Params.Select(p => p with { Value = Rename(p.Value, from, to) })] };
+        var id = spec.Id.StartsWith(from, StringComparison.Ordinal) ? to + spec.Id[from.Length..]
+            : written != from && spec.Id.StartsWith(written + "/", StringComparison.Ordinal) ? to + spec.Id[written.Length..]
+            : $"{to}/{spec.Id}";
+        return spec with { Id = id, Params = [.. spec.Params.Select(p => p with { Value = Rename(p.Value, from, written, to) })] };
     }
 
-    static Value Rename(Value value, string from, string to) => value switch
+    static Value Rename(Value value, string from, string written, string to) => value switch
     {
-        Value.Node n => new Value.Node(Rename(n.Spec, from, to)),
-        Value.List l => l with { Items = [.. l.Items.Select(i => Rename(i, from, to))] },
+        Value.Node n => new Value.Node(Rename(n.Spec, from, written, to)),
+        Value.List l => l with { Items = [.. l.Items.Select(i => Rename(i, from, written, to))] },
         _ => value,
     };
 

@@ -50,6 +50,9 @@ public sealed partial class CompileScope
         return new(Env, names, Duration, inFade, at, slot);
     }
 
+    /// <summary>The id as written in the tree of a node of the voice being compiled (itself outside voices).</summary>
+    internal string TemplateOf(string id) => place?.Voice?.Template(id) ?? id;
+
     /// <summary>For a node that is not in the tree as written (the root of a voice): the voice.</summary>
     Voice? VoiceOf(NodeSpec spec)
     {

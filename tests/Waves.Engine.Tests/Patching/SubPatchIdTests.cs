@@ -67,6 +67,29 @@ public sealed class SubPatchIdTests
     }
 
     [Fact]
+    public void BareIds_InAStepOfASequencerInASpawnVoice_MeanThatVoicesNodes()
+    {
+        // Inside a spawn voice, explicit ids carry the voice's #k after the use's path; the
+        // sequencer's own voices move them from under that path, so `$tone` (read by the node itself)
+        // and `$lfo` still mean the copies of that voice.
+        const string Loop = """
+            loop:
+              context:
+                rate: 200
+                signal:
+                  mix:
+                    lfo: {osc: {id: lfo, freq: 3}}
+                    tone: {osc: {id: tone, freq: "clip(rate + 80 * $tone + 20 * $lfo, 40, 1200)", amp: 0.3}}
+            """;
+        const string Steps = "sequencer: {steps: [{loop: {rate: 154}}, {loop: {rate: 300}}], interval: 0.05}";
+        var spawned = Patches.Compile(Loop + $"\ns:\n  spawn: {{trigger: {{osc: {{type: sqr, freq: 1}}}}, voices: 1, signal: {{{Steps}}}}}\n");
+        Assert.True(spawned.Patch is not null, string.Join("\n", spawned.Problems));
+        var alone = Patches.Render(Loop + $"\ns:\n  {Steps}\n", 0.3);
+        var voice = OfflineRender.ToArrays(spawned.Patch, alone.Frames);
+        Assert.Equal(alone.Left, voice.Left);
+    }
+
+    [Fact]
     public void BareIdInsideASubPatch_NotDefinedThere_MeansTheSoundsNode()
     {
         const string yaml = """
