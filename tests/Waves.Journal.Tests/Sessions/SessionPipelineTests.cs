@@ -124,6 +124,9 @@ public sealed class SessionPipelineTests : IDisposable
         Assert.Equal(1, session.Latest.Revision);                           // a preview publishes nothing
         File.WriteAllText(file, "s:\n  osc: {freq: 440}\n");               // the burst went on
         changes.OnNext(new LibraryChange([file], DateTimeOffset.UnixEpoch, false, 2, Preview: true));
+        // Written behind the pipeline's back (no event): the change that closes burst 2 publishes
+        // what its preview read, so 440 is heard, not 550.
+        File.WriteAllText(file, "s:\n  osc: {freq: 550}\n");
         changes.OnNext(new LibraryChange([file], DateTimeOffset.UnixEpoch, false, 2));
         session.Renderer.RenderBlock(l, r, 128);
         recorder.Poll();
