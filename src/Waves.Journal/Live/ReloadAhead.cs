@@ -25,7 +25,7 @@ public sealed class ReloadAhead(LiveSession session, string folder)
     /// <summary>For a preview: reads the folder and compiles it ahead.</summary>
     public void Preview(LibraryChange change)
     {
-        ready = null;
+        ready = null; // a preparation that failed leaves none behind
         ready = (change.Sequence, session.Prepare(SoundLibrary.Load(folder)));
     }
 
